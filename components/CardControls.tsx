@@ -1,0 +1,66 @@
+import type { PaperState } from '@/lib/messages';
+import { EyeOffIcon, StarIcon } from './icons';
+import { LinkBadges, type LinkView } from './LinkBadges';
+import { TagList, type TagView } from './TagList';
+
+export interface CardView {
+  id: string;
+  title: string;
+  tags: TagView[];
+  links: LinkView;
+}
+
+export interface CardControlsProps {
+  view: CardView;
+  state: PaperState;
+  onStar: () => void;
+  onHide: () => void;
+}
+
+/** Tags, then Star / Hide and the code and project links, under a card's title. */
+export function CardControls({ view, state, onStar, onHide }: CardControlsProps) {
+  return (
+    <div class="controls">
+      <div class="row">
+        <TagList tags={view.tags} />
+      </div>
+      <div class="row">
+        <button type="button" class="btn star" aria-pressed={state.starred} onClick={onStar} title={state.starred ? 'Remove from your saved papers' : 'Save this paper'}>
+          <StarIcon filled={state.starred} />
+          Star
+        </button>
+        <button type="button" class="btn" onClick={onHide} aria-label={state.hidden ? 'Show' : 'Hide'} title={state.hidden ? 'Stop hiding this paper' : 'Hide this paper everywhere on Hugging Face Papers'}>
+          <EyeOffIcon />
+          {state.hidden ? 'Show' : 'Hide'}
+        </button>
+        <LinkBadges links={view.links} showNone />
+      </div>
+    </div>
+  );
+}
+
+/** What a hidden card collapses to: its title, muted, and a way back. */
+export function HiddenRow({ title, onShow }: { title: string; onShow: () => void }) {
+  return (
+    <div class="collapsed">
+      <span class="title" title={title}>{title}</span>
+      <button type="button" class="btn" onClick={onShow}>
+        Show
+      </button>
+    </div>
+  );
+}
+
+/** "N hidden on this page · show all", above the list. */
+export function HiddenSummary({ count, peeking, onToggle }: { count: number; peeking: boolean; onToggle: () => void }) {
+  if (count === 0) return null;
+  return (
+    <div class="summary" role="status">
+      <span>{count === 1 ? '1 paper hidden on this page' : `${count} papers hidden on this page`}</span>
+      <span aria-hidden="true">·</span>
+      <button type="button" onClick={onToggle} aria-pressed={peeking}>
+        {peeking ? 'collapse hidden' : 'show all'}
+      </button>
+    </div>
+  );
+}

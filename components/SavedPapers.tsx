@@ -1,0 +1,84 @@
+// The popup's list of starred papers, newest first. Reads the database live; writes go to the
+// background (the single writer) as messages.
+import type { PaperRow, TriageDB } from '@/lib/db';
+import { useLiveQuery } from '@/lib/db/use-live-query';
+import { repoDisplayName } from '@/lib/links/code-links';
+import { paperUrl } from '@/lib/hf/urls';
+import type { Reply, Request } from '@/lib/messages';
+import { timeAgo } from './format';
+import { LinkBadges } from './LinkBadges';
+import { TagList } from './TagList';
+import { UI_CSS } from './styles';
+
+export interface SavedPapersProps {
+  db: TriageDB;
+  send: (request: Request) => Promise<Reply>;
+}
+
+export function SavedPapers({ db, send }: SavedPapersProps) {
+  const starred = useLiveQuery(() => db.papers.orderBy('starredAt').reverse().toArray(), [db]);
+  return (
+    <main>
+      <style>{UI_CSS}</style>
+      <header class="head">
+        <h1>Saved papers</h1>
+        {starred && starred.length > 0 && <span class="count">{starred.length}</span>}
+      </header>
+      {starred === undefined ? null : starred.length === 0 ? (
+        <EmptyState />
+      ) : (
+        <ul class="papers" aria-label="Saved papers">
+          {starred.map((p) => (
+            <SavedPaper key={p.id} paper={p} onUnstar={() => void send({ type: 'setState', id: p.id, patch: { starred: false } })} />
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}
+
+function SavedPaper({ paper, onUnstar }: { paper: PaperRow; onUnstar: () => void }) {
+  return (
+    <li class="paper">
+      <a class="title" href={paperUrl(paper.id)} target="_blank" rel="noopener noreferrer">
+        {paper.title}
+      </a>
+      {paper.authors.length > 0 && (
+        <div class="meta">{paper.authors.length > 2 ? `${paper.authors.slice(0, 2).join(', ')} et al.` : paper.authors.join(', ')}</div>
+      )}
+      <TagList tags={paper.tags.map((label) => ({ label }))} />
+      <div class="row">
+        <LinkBadges
+          links={{
+            codeUrl: paper.codeUrl,
+            codeName: paper.codeUrl ? repoDisplayName(paper.codeUrl) : undefined,
+            codeStars: paper.codeStars,
+            projectUrl: paper.projectUrl,
+          }}
+        />
+        <span class="when" title={paper.starredAt ? new Date(paper.starredAt).toLocaleString() : undefined}>
+          starred {paper.starredAt ? timeAgo(paper.starredAt) : ''}
+        </span>
+        <button type="button" class="btn unstar" onClick={onUnstar} aria-label={`Unstar ${paper.title}`}>
+          Unstar
+        </button>
+      </div>
+    </li>
+  );
+}
+
+function EmptyState() {
+  return (
+    <div class="empty">
+      <p class="big">No saved papers yet.</p>
+      <p>
+        Open{' '}
+        <a href="https://huggingface.co/papers" target="_blank" rel="noopener noreferrer">
+          Hugging Face Daily Papers
+        </a>{' '}
+        and press <strong>Star</strong> on a paper's card. It shows up here, newest first.
+      </p>
+      <p class="hint">Hide papers you don't want to see again: they stay hidden on every listing. Everything stays in this browser.</p>
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import { render } from 'preact';
+import { openDb } from '@/lib/db';
+import { SavedPapers } from '@/components/SavedPapers';
+import type { Reply, Request } from '@/lib/messages';
+import './style.css';
+
+const db = openDb();
+const send = (request: Request) => browser.runtime.sendMessage(request) as Promise<Reply>;
+
+render(<SavedPapers db={db} send={send} />, document.getElementById('app')!);

@@ -1,0 +1,34 @@
+// The extension's database. Opened only in the extension's origin (background, popup, options):
+// content scripts run in huggingface.co's origin, where the page could read it.
+import Dexie, { type EntityTable } from 'dexie';
+import { SCHEMA_VERSIONS } from './schema';
+
+export interface PaperRow {
+  id: string; // arXiv id, e.g. "2407.21783"
+  title: string;
+  authors: string[];
+  abstract?: string;
+  publishedAt?: string;
+  url: string; // the paper's Hugging Face page
+  codeUrl?: string;
+  codeStars?: number;
+  projectUrl?: string;
+  tags: string[];
+  /** Epoch ms; absent when not starred (absent keys stay out of the index). */
+  starredAt?: number;
+  hiddenAt?: number;
+  updatedAt: number;
+}
+
+export type TriageDB = Dexie & { papers: EntityTable<PaperRow, 'id'> };
+
+export const DB_NAME = 'hf-papers-triage';
+
+export function openDb(name = DB_NAME): TriageDB {
+  const db = new Dexie(name) as TriageDB;
+  for (const v of SCHEMA_VERSIONS) {
+    const version = db.version(v.version).stores(v.stores);
+    if (v.upgrade) version.upgrade(v.upgrade);
+  }
+  return db;
+}

@@ -1,0 +1,66 @@
+// Finding paper cards in the DOM, and the card model the features work on.
+import { CARD, CARD_TITLE_LINK, PAPER_LINK, PAPER_PAGE_TITLE } from './selectors';
+import { paperIdFromHref } from './urls';
+import type { PagePaper } from './embedded';
+
+export interface CardRef {
+  id: string;
+  /** The element that holds the whole card (an <article> on listings; the title's block on a paper page). */
+  card: HTMLElement;
+  /** Where our controls go: appended to this element ('append') or right after it ('after'). */
+  anchor: HTMLElement;
+  position: 'append' | 'after';
+  /** Title as the DOM shows it (fallback when the embedded JSON lacks the paper). */
+  domTitle?: string;
+}
+
+function text(el: Element | null | undefined): string | undefined {
+  const t = el?.textContent?.replace(/\s+/g, ' ').trim();
+  return t ? t : undefined;
+}
+
+/** The paper a card is about: the id its title link points to, else the first paper link it holds. */
+function cardPaperId(card: Element): string | null {
+  const title = card.querySelector(CARD_TITLE_LINK);
+  const fromTitle = paperIdFromHref(title?.getAttribute('href'));
+  if (fromTitle) return fromTitle;
+  for (const a of card.querySelectorAll(PAPER_LINK)) {
+    const id = paperIdFromHref(a.getAttribute('href'));
+    if (id) return id;
+  }
+  return null;
+}
+
+/** Paper cards on a listing. Cards without a usable paper id are skipped, never guessed. */
+export function findListingCards(root: ParentNode, skip?: (card: HTMLElement) => boolean): CardRef[] {
+  const cards: CardRef[] = [];
+  for (const el of root.querySelectorAll<HTMLElement>(CARD)) {
+    if (skip?.(el)) continue;
+    const id = cardPaperId(el);
+    if (!id) continue;
+    const h3 = el.querySelector<HTMLElement>('h3');
+    // Controls sit at the end of the title block (title + authors row), or of the card without one.
+    cards.push({
+      id,
+      card: el,
+      anchor: h3?.parentElement ?? el,
+      position: 'append',
+      domTitle: text(el.querySelector(CARD_TITLE_LINK)) ?? text(h3),
+    });
+  }
+  return cards;
+}
+
+/** The single paper page: controls next to the <h1> title. */
+export function findPaperPageCard(doc: Document, id: string): CardRef | null {
+  const h1 = doc.querySelector<HTMLElement>(PAPER_PAGE_TITLE);
+  if (!h1 || !h1.parentElement) return null;
+  return { id, card: h1.parentElement, anchor: h1, position: 'after', domTitle: text(h1) };
+}
+
+/** What we know of a card's paper: the embedded JSON when it covers the card, else the DOM. */
+export function paperForCard(ref: CardRef, embedded: Map<string, PagePaper>): PagePaper {
+  const known = embedded.get(ref.id);
+  if (known) return known.title ? known : { ...known, title: ref.domTitle };
+  return { id: ref.id, title: ref.domTitle, authors: [], aiKeywords: [] };
+}

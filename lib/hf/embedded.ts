@@ -1,0 +1,116 @@
+// Paper data from the page's embedded JSON (the `data-props` of Svelte islands such as
+// DailyPapers and PaperContent). Tolerant by design: an unknown shape, a missing field or a wrong
+// type drops that field (or that paper), never the page. zod/mini keeps the content script small.
+import * as z from 'zod/mini';
+import { EMBEDDED_PROPS } from './selectors';
+import { isArxivId } from './urls';
+
+export interface PagePaper {
+  id: string;
+  title?: string;
+  abstract?: string;
+  authors: string[];
+  publishedAt?: string;
+  upvotes?: number;
+  githubRepo?: string;
+  githubStars?: number;
+  projectPage?: string;
+  aiKeywords: string[];
+}
+
+const optString = z.catch(z.optional(z.string()), undefined);
+const optCount = z.catch(z.optional(z.number().check(z.int(), z.nonnegative())), undefined);
+const stringList = z.catch(z.array(z.string()), []);
+const authorList = z.catch(
+  z.array(z.catch(z.object({ name: optString }), { name: undefined })),
+  [],
+);
+
+const HfPaper = z.object({
+  id: z.string().check(z.refine(isArxivId)),
+  title: optString,
+  summary: optString,
+  authors: authorList,
+  publishedAt: optString,
+  upvotes: optCount,
+  githubRepo: z.catch(z.optional(z.nullable(z.string())), undefined),
+  githubStars: optCount,
+  projectPage: z.catch(z.optional(z.nullable(z.string())), undefined),
+  ai_keywords: stringList,
+});
+
+/** Folds whitespace that the page's JSON keeps from arXiv's line-wrapped text. */
+function clean(text: string | null | undefined): string | undefined {
+  const folded = text?.replace(/\s+/g, ' ').trim();
+  return folded ? folded : undefined;
+}
+
+export function toPagePaper(raw: unknown): PagePaper | null {
+  const parsed = HfPaper.safeParse(raw);
+  if (!parsed.success) return null;
+  const p = parsed.data;
+  return {
+    id: p.id,
+    title: clean(p.title),
+    abstract: clean(p.summary),
+    authors: p.authors.map((a) => clean(a.name)).filter((n): n is string => !!n),
+    publishedAt: p.publishedAt,
+    upvotes: p.upvotes,
+    githubRepo: clean(p.githubRepo),
+    githubStars: p.githubStars,
+    projectPage: clean(p.projectPage),
+    aiKeywords: p.ai_keywords.map((k) => k.trim()).filter(Boolean),
+  };
+}
+
+/** Objects that look like a paper (`{id: <arXiv id>, title: …}`) anywhere in a props tree. */
+function collectPaperLike(value: unknown, out: unknown[], depth = 0): void {
+  if (depth > 8 || value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (const item of value) collectPaperLike(item, out, depth + 1);
+    return;
+  }
+  const obj = value as Record<string, unknown>;
+  if (isArxivId(obj.id) && typeof obj.title === 'string') {
+    out.push(obj);
+    return;
+  }
+  for (const key in obj) {
+    // Comments and upvoters are large and never hold papers.
+    if (key === 'comments' || key === 'upvoters' || key === 'authors') continue;
+    collectPaperLike(obj[key], out, depth + 1);
+  }
+}
+
+/** Merges two sightings of the same paper: fields already known win, missing ones are filled in. */
+function merge(a: PagePaper, b: PagePaper): PagePaper {
+  const out: PagePaper = { ...a };
+  for (const key of Object.keys(b) as (keyof PagePaper)[]) {
+    const have = out[key];
+    const isEmpty = have === undefined || (Array.isArray(have) && have.length === 0);
+    if (isEmpty) (out as unknown as Record<string, unknown>)[key] = b[key];
+  }
+  return out;
+}
+
+/** Every paper described by the embedded JSON of `root`, keyed by arXiv id. */
+export function readEmbeddedPapers(root: ParentNode): Map<string, PagePaper> {
+  const papers = new Map<string, PagePaper>();
+  for (const el of root.querySelectorAll(EMBEDDED_PROPS)) {
+    let props: unknown;
+    try {
+      props = JSON.parse(el.getAttribute('data-props') ?? '');
+    } catch {
+      continue;
+    }
+    const found: unknown[] = [];
+    collectPaperLike(props, found);
+    for (const raw of found) {
+      const paper = toPagePaper(raw);
+      if (!paper) continue;
+      const known = papers.get(paper.id);
+      papers.set(paper.id, known ? merge(known, paper) : paper);
+    }
+  }
+  return papers;
+}

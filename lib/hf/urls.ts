@@ -1,0 +1,54 @@
+// Which Hugging Face URLs are papers pages, and how papers are addressed. Pure functions of a URL.
+
+export const HF_ORIGIN = 'https://huggingface.co';
+
+/** New-style arXiv id (YYMM.NNNNN), the key for everything we store. Versions ("v2") are dropped. */
+const ARXIV_ID = /^(\d{4}\.\d{4,5})(?:v\d+)?$/;
+
+export function normaliseArxivId(raw: string): string | null {
+  const m = ARXIV_ID.exec(raw.trim());
+  return m ? m[1] : null;
+}
+
+export function isArxivId(raw: unknown): raw is string {
+  return typeof raw === 'string' && /^\d{4}\.\d{4,5}$/.test(raw);
+}
+
+/** The paper id of a link like `/papers/2407.21783` or `https://huggingface.co/papers/2407.21783#community`. */
+export function paperIdFromHref(href: string | null | undefined): string | null {
+  if (!href) return null;
+  let url: URL;
+  try {
+    url = new URL(href, HF_ORIGIN);
+  } catch {
+    return null;
+  }
+  if (url.origin !== HF_ORIGIN) return null;
+  const m = /^\/papers\/([^/]+)\/?$/.exec(url.pathname);
+  return m ? normaliseArxivId(decodeURIComponent(m[1])) : null;
+}
+
+export function paperUrl(id: string): string {
+  return `${HF_ORIGIN}/papers/${id}`;
+}
+
+export type PageKind = 'listing' | 'paper' | 'other';
+
+/**
+ * Listings: /papers, /papers?date=…, /papers?q=…, /papers/date/…, /papers/week/…, /papers/month/…,
+ * /papers/trending. Paper page: /papers/<arxiv-id>. Anything else (other HF pages, /papers/submit…) is 'other'.
+ */
+export function pageKind(href: string): PageKind {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return 'other';
+  }
+  if (url.origin !== HF_ORIGIN) return 'other';
+  const path = url.pathname.replace(/\/+$/, '');
+  if (path === '/papers' || path === '/papers/trending') return 'listing';
+  if (/^\/papers\/(date|week|month)\/[\w-]+$/.test(path)) return 'listing';
+  if (/^\/papers\/[^/]+$/.test(path) && paperIdFromHref(path)) return 'paper';
+  return 'other';
+}

@@ -1,0 +1,69 @@
+// The protocol between content script / popup and the background (the single writer).
+// Every incoming message is untrusted: the background parses it with these schemas first.
+// Content code imports only the *types* from here (type imports vanish from its bundle).
+import { z } from 'zod';
+import { isArxivId } from './hf/urls';
+
+const arxivId = z.string().refine(isArxivId, 'not an arXiv id');
+
+/** Only https links are ever stored or rendered. */
+const httpsUrl = z
+  .string()
+  .max(2048)
+  .refine((s) => {
+    try {
+      return new URL(s).protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'not an https URL');
+
+/** What the page knows of a paper at the moment the user acts on it. */
+export const PaperSnapshot = z.object({
+  id: arxivId,
+  title: z.string().min(1).max(1000),
+  authors: z.array(z.string().max(300)).max(100).default([]),
+  abstract: z.string().max(20_000).optional(),
+  publishedAt: z.string().max(64).optional(),
+  codeUrl: httpsUrl.optional(),
+  codeStars: z.number().int().nonnegative().optional(),
+  projectUrl: httpsUrl.optional(),
+  tags: z.array(z.string().min(1).max(80)).max(20).default([]),
+});
+export type PaperSnapshot = z.input<typeof PaperSnapshot>;
+
+export const StatePatch = z
+  .object({ starred: z.boolean().optional(), hidden: z.boolean().optional() })
+  .refine((p) => p.starred !== undefined || p.hidden !== undefined, 'empty patch');
+export type StatePatch = z.infer<typeof StatePatch>;
+
+export const Request = z.discriminatedUnion('type', [
+  /** One batched question for every card on the page. */
+  z.object({ type: z.literal('getStates'), ids: z.array(arxivId).max(5000) }),
+  /** Star/unstar, hide/show. `paper` fills in the stored record (required the first time). */
+  z
+    .object({
+      type: z.literal('setState'),
+      id: arxivId,
+      patch: StatePatch,
+      paper: PaperSnapshot.optional(),
+    })
+    .refine((m) => !m.paper || m.paper.id === m.id, 'paper.id differs from id'),
+]);
+export type Request = z.input<typeof Request>;
+
+export interface PaperState {
+  starred: boolean;
+  hidden: boolean;
+}
+export type States = Record<string, PaperState>;
+
+export type Reply =
+  | { ok: true; states: States }
+  | { ok: false; error: string };
+
+/** Pushed by the background to open Hugging Face tabs after every write. */
+export interface StatesChanged {
+  type: 'statesChanged';
+  states: States;
+}

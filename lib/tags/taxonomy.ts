@@ -1,0 +1,340 @@
+/**
+ * Built-in topic taxonomy for tagging papers from their title and abstract.
+ *
+ * Pattern syntax (compiled once by `match.ts`):
+ * - `phrases`: case-insensitive whole words. A space or hyphen inside a phrase
+ *   matches any run of spaces/hyphens, and a hyphen may also be absent
+ *   ("multi-modal" matches "multimodal"). The last word also matches its plural
+ *   ("agent" → "agents", "policy" → "policies"). A trailing `*` matches any word
+ *   ending ("quantiz*" → "quantization", "quantized"), a leading `*` any name
+ *   prefix ("*bench" → "KernelBench", "MMDG-Bench").
+ * - `acronyms`: case-sensitive whole words with an optional plural `s`, so "RL"
+ *   never matches inside "URL"/"world" and "SAM" never matches "same". A trailing
+ *   `*` allows a version suffix ("Qwen*" → "Qwen3", "Qwen2.5").
+ * - `titleOnly`: phrases that only count in the title. "Dataset" in a title
+ *   announces one; "datasets" in an abstract is usually the evaluation setup.
+ * - `exclude`: case-insensitive phrases (same syntax as `phrases`); a phrase or
+ *   acronym hit that starts inside an excluded span is ignored for this topic.
+ *
+ * Order matters only to break score ties: specific topics come first, broad
+ * ones (LLM, Benchmark, Dataset) last, so the few chips shown are informative.
+ */
+export interface Topic {
+  id: string;
+  /** Short (1–2 words): rendered as a small chip. */
+  label: string;
+  phrases: string[];
+  acronyms?: string[];
+  /** Like `phrases`, but only counted in the title: in abstracts they are routine. */
+  titleOnly?: string[];
+  exclude?: string[];
+}
+
+export const TOPICS: readonly Topic[] = [
+  {
+    id: 'alignment',
+    label: 'Alignment',
+    phrases: [
+      'preference optimization', 'preference optimisation', 'human preference', 'preference alignment',
+      'preference data', 'reward model', 'reward modeling', 'human feedback', 'constitutional',
+      'value alignment', 'alignment training', 'safety alignment', 'misalignment', 'aligned model',
+    ],
+    acronyms: ['RLHF', 'RLAIF', 'DPO', 'KTO', 'ORPO', 'SimPO'],
+  },
+  {
+    id: 'rl',
+    label: 'RL',
+    phrases: [
+      'reinforcement learning', 'inverse reinforcement learning', 'policy optimization', 'policy optimisation', 'policy gradient',
+      'verifiable reward', 'actor-critic', 'q-learning', 'reward shaping', 'trust region',
+    ],
+    acronyms: ['RL', 'IRL', 'RLVR', 'GRPO', 'PPO', 'DAPO', 'MARL', 'DQN', 'SAC', 'TRPO'],
+  },
+  {
+    id: 'reasoning',
+    label: 'Reasoning',
+    phrases: [
+      'reasoning', 'chain-of-thought', 'reasoning model', 'test-time scaling', 'deductive',
+      'logical reasoning', 'latent reasoning', 'mathematical reasoning', 'math reasoning', 'thinking',
+    ],
+    acronyms: ['CoT'],
+    exclude: ['reasoning benchmark'],
+  },
+  {
+    id: 'math',
+    label: 'Math',
+    phrases: [
+      'mathematician', 'theorem proving', 'theorem prover', 'math reasoning', 'mathematical reasoning',
+      'olympiad', 'math word problem', 'autoformalization', 'formal proof', 'mathematical discovery',
+      'math problem', 'competition math',
+    ],
+  },
+  {
+    id: 'code',
+    label: 'Code',
+    phrases: [
+      'code generation', 'coding', 'software engineering', 'program synthesis', 'code completion',
+      'code repair', 'code llm', 'code model', 'coding agent', 'kernel generation',
+      'repository-level', 'machine learning engineering', 'programming', 'gpu kernel',
+    ],
+    acronyms: ['SWE-bench'],
+  },
+  {
+    id: 'agents',
+    label: 'Agents',
+    phrases: [
+      'agent', 'agentic', 'tool use', 'tool calling', 'function calling', 'tool learning',
+      'web agent', 'gui agent', 'computer-use', 'multi-agent', 'deep research', 'deep search',
+      'web navigation', 'browsing',
+    ],
+    // Non-LLM senses of "agent": RL/traffic actors.
+    exclude: ['multi-agent reinforcement learning', 'agent type', 'traffic agent', 'multi-agent simulator'],
+  },
+  {
+    id: 'retrieval',
+    label: 'Retrieval',
+    phrases: [
+      'retrieval', 'retrieval-augmented', 'retriever', 'reranking', 'reranker', 'dense retrieval',
+      'information retrieval', 'search engine', 'embedding model', 'vector search', 'nearest neighbor search',
+      'web search', 'search agent', 'agentic search', 'literature search', 'deep search', 'deep research',
+    ],
+    acronyms: ['RAG', 'BM25'],
+    exclude: ['music information retrieval'],
+  },
+  {
+    id: 'long-context',
+    label: 'Long Context',
+    phrases: [
+      'long context', 'context window', 'context length', 'long sequence', 'million tokens',
+      'long input', 'needle in a haystack', 'length extrapolation', 'long document',
+    ],
+    acronyms: ['LongBench'],
+  },
+  {
+    id: 'efficiency',
+    label: 'Efficiency',
+    phrases: [
+      'quantiz*', 'quantis*', 'pruning', 'knowledge distillation', 'step distillation',
+      'diffusion distillation', 'few-step', 'model compression', 'token compression', 'token pruning',
+      'sparse attention', 'kv cache', 'speculative decoding', 'inference cost', 'efficient inference',
+      'inference efficiency', 'training efficiency', 'speedup', 'memory-efficient', 'memory footprint',
+      'on-device', 'edge device', 'lightweight student', 'flops savings', 'low-bit',
+      'acceleration', 'memory consumption', 'memory reduction', 'inference speed',
+    ],
+    exclude: ['hardware acceleration', 'sample efficient', 'parameter-efficient', 'data efficient'],
+  },
+  {
+    id: 'safety',
+    label: 'Safety',
+    phrases: [
+      'safety', 'jailbreak*', 'red teaming', 'harmful', 'content moderation', 'adversarial attack',
+      'backdoor', 'unsafe', 'toxicity', 'guardrail', 'misuse', 'prompt injection', 'attack success rate',
+      'misalignment', 'blackmail',
+    ],
+    // Physical/road safety is not AI safety.
+    exclude: ['vehicle safety', 'driving safety', 'road safety'],
+  },
+  {
+    id: 'medical',
+    label: 'Medical',
+    phrases: [
+      'medical', 'clinical', 'clinician', 'biomedical', 'medicine', 'healthcare', 'patient',
+      'radiology', 'pathology', 'surgical', 'dermatology', 'electronic health record',
+    ],
+    acronyms: ['EHR', 'MRI'],
+  },
+  {
+    id: 'science',
+    label: 'Science',
+    phrases: [
+      'chemistry', 'chemical', 'molecul*', 'protein', 'drug discovery', 'drug design', 'materials science',
+      'physics', 'quantum', 'biology', 'biological', 'genomic*', 'life science', 'climate',
+      'weather', 'scientific discovery', 'ai for science', 'scientific literature',
+    ],
+    exclude: ['physics engine', 'physics-based', 'physics simulat*'],
+  },
+  {
+    id: 'audio',
+    label: 'Speech/Audio',
+    phrases: [
+      'speech', 'audio', 'music', 'spoken', 'voice', 'text-to-speech', 'speaker', 'acoustic',
+      'piano', 'sound event', 'sound source', 'phonetic', 'phonological',
+    ],
+    acronyms: ['ASR', 'TTS', 'MIDI'],
+  },
+  {
+    id: 'video',
+    label: 'Video',
+    phrases: ['video', 'text-to-video', 'frame interpolation', 'temporal consistency', 'video world model'],
+    acronyms: ['VOS'],
+  },
+  {
+    id: 'image-gen',
+    label: 'Image Gen',
+    phrases: [
+      'image generation', 'text-to-image', 'image synthesis', 'image editing', 'inpainting',
+      'outpainting', 'image generator', 'generated image', 'style transfer', 'stable diffusion',
+      'image fidelity', 'visual fidelity', 'generative adversarial network',
+    ],
+    acronyms: ['T2I', 'FID', 'gFID', 'SDXL', 'GAN'],
+  },
+  {
+    id: 'diffusion',
+    label: 'Diffusion',
+    phrases: [
+      'diffusion', 'flow matching', 'denoising', 'score matching', 'rectified flow', 'consistency model',
+      'latent diffusion', 'stable diffusion', 'score-based', 'diffusion transformer',
+    ],
+    acronyms: ['DiT', 'DDPM', 'DDIM'],
+    exclude: ['information diffusion', 'knowledge diffusion'],
+  },
+  {
+    id: '3d',
+    label: '3D',
+    phrases: [
+      '3d', 'gaussian splatting', 'point cloud', 'neural radiance field', 'mesh', 'novel view synthesis',
+      'multi-view', 'avatar', '3d reconstruction', 'neural field',
+    ],
+    acronyms: ['NeRF', '3DGS', 'SMPL', 'SMPL-X'],
+  },
+  {
+    id: 'robotics',
+    label: 'Robotics',
+    phrases: [
+      'robot', 'robotic', 'robotics', 'humanoid', 'embodied', 'locomotion', 'grasp*', 'sim-to-real',
+      'vision-language-action', 'quadcopter', 'drone', 'dexterous', 'legged', 'robot manipulation',
+      'robotic manipulation', 'manipulation task',
+    ],
+    acronyms: ['VLA'],
+  },
+  {
+    id: 'driving',
+    label: 'Driving',
+    phrases: [
+      'autonomous driving', 'driving', 'self-driving', 'autonomous vehicle', 'traffic', 'pedestrian',
+      'dash-cam', 'motion planning', 'trajectory prediction',
+    ],
+    acronyms: ['NAVSIM', 'nuScenes'],
+  },
+  {
+    id: 'multimodal',
+    label: 'Multimodal',
+    phrases: [
+      'multi-modal', 'vision-language', 'omni-modal', 'visual question answering', 'image-text',
+      'audio-visual', 'cross-modal', 'image captioning', 'video captioning', 'mixed-modal',
+      'visual reasoning', 'modality',
+    ],
+    acronyms: ['VLM', 'MLLM', 'LVLM', 'VQA'],
+    // Pixel-level fusion of sensor modalities (e.g. infrared + visible) is low-level vision.
+    exclude: ['multi-modal image fusion'],
+  },
+  {
+    id: 'vision',
+    label: 'Vision',
+    phrases: [
+      'object detection', 'segmentation', 'depth estimation', 'pose estimation', 'image classification',
+      'action recognition', 'computer vision', 'visual representation', 'optical flow', 'dense prediction',
+      'image recognition', 'remote sensing', 'super-resolution', 'image restoration', 'image fusion',
+      'text recognition', 'vision foundation model', 'visual foundation model', 'object tracking',
+      'visual perception', 'keypoint', 'surface normal', 'bounding box',
+    ],
+    acronyms: ['ViT', 'ImageNet', 'OCR', 'SAM', 'SAM2', 'COCO'],
+    // Non-visual segmentation.
+    exclude: ['phone segmentation', 'speech segmentation', 'word segmentation', 'text segmentation'],
+  },
+  {
+    id: 'graph',
+    label: 'Graph',
+    phrases: [
+      'graph neural network', 'knowledge graph', 'graph learning', 'node classification', 'link prediction',
+      'graph transformer', 'molecular graph', 'graph representation',
+    ],
+    acronyms: ['GNN', 'GCN'],
+  },
+  {
+    id: 'time-series',
+    label: 'Time Series',
+    phrases: ['time series', 'forecasting', 'temporal forecasting', 'spatio-temporal forecasting'],
+  },
+  {
+    id: 'recsys',
+    label: 'RecSys',
+    phrases: ['recommendation', 'recommender', 'collaborative filtering', 'click-through', 'user modeling'],
+    acronyms: ['CTR'],
+  },
+  {
+    id: 'multilingual',
+    label: 'Multilingual',
+    phrases: [
+      'multilingual', 'machine translation', 'translation', 'cross-lingual', 'low-resource language',
+      'bilingual', 'german', 'arabic', 'indic', 'hindi', 'japanese', 'korean', 'speech translation',
+    ],
+    exclude: ['image-to-image translation'],
+  },
+  {
+    id: 'interpretability',
+    label: 'Interpretability',
+    phrases: [
+      'interpretability', 'mechanistic*', 'probing', 'activation steering', 'steering vector',
+      'sparse autoencoder', 'knowledge circuit', 'circuit discovery', 'activation patching', 'causal intervention', 'logit lens',
+      'hidden state', 'internal representation', 'neuron',
+    ],
+    acronyms: ['SAE'],
+    exclude: ['quantum circuit', 'peaked circuit'],
+  },
+  {
+    id: 'theory',
+    label: 'Theory',
+    phrases: [
+      'theoretical analysis', 'we prove', 'convergence analysis', 'generalization bound', 'sample complexity',
+      'regret bound', 'provabl*', 'theoretically', 'convergence guarantee', 'lower bound', 'upper bound',
+    ],
+  },
+  {
+    id: 'architecture',
+    label: 'Architecture',
+    phrases: [
+      'mixture-of-experts', 'linear attention', 'state space model', 'mamba', 'attention mechanism',
+      'residual stream', 'attention residual', 'expert routing', 'router', 'transformer architecture',
+      'hybrid architecture', 'sparse attention', 'grouped query attention', 'embedding layer',
+    ],
+    acronyms: ['MoE', 'SSM', 'GQA'],
+  },
+  {
+    id: 'benchmark',
+    label: 'Benchmark',
+    phrases: [
+      'benchmarking', 'a benchmark', 'new benchmark', 'benchmark suite', 'comprehensive benchmark',
+      'unified benchmark', 'evaluation suite', 'evaluation benchmark', 'evaluation framework',
+      'benchmark study', 'leaderboard',
+    ],
+    // "*bench" = named benchmarks ("KernelBench-X", "MMDG-Bench"); in abstracts
+    // those are mostly the ones a paper evaluates on.
+    titleOnly: ['benchmark', '*bench'],
+    exclude: ['workbench'],
+  },
+  {
+    id: 'dataset',
+    label: 'Dataset',
+    phrases: [
+      'a dataset', 'new dataset', 'large-scale dataset', 'curated dataset', 'a corpus', 'data curation',
+      'dataset consisting', 'dataset of', 'our dataset', 'proposed dataset',
+    ],
+    titleOnly: ['dataset', 'corpus'],
+  },
+  {
+    id: 'llm',
+    label: 'LLM',
+    phrases: [
+      'large language model', 'language model', 'language modeling', 'instruction tuning',
+      'next-token prediction', 'perplexity', 'on-policy distillation', 'on-policy self-distillation',
+      'mid-training', 'speculative decoding', 'scaling law', 'trillion tokens',
+    ],
+    acronyms: ['LLM', 'Llama*', 'LLaMA*', 'Qwen*', 'Mistral', 'Mixtral', 'Gemma*', 'Pythia', 'OLMo*', 'DeepSeek*', 'Chinchilla', 'MMLU', 'GSM8K', 'GPQA'],
+    // Vision-/multimodal LMs belong to Multimodal.
+    exclude: [
+      'multi-modal large language model', 'omni-modal large language model', 'vision-language model',
+      'vision foundation model', 'visual foundation model',
+    ],
+  },
+];

@@ -1,0 +1,140 @@
+import { mkdirSync } from 'node:fs';
+import { card, expect, SCREENS_DIR, test } from './chromium';
+import { API_2026, LISTING_IDS } from './pages';
+
+const LLAMA = '2407.21783';
+const OVAVSS = '2407.21721'; // its abstract links https://github.com/ruohaoguo/ovavss.
+
+test.beforeAll(() => mkdirSync(SCREENS_DIR, { recursive: true }));
+
+test('every card of the saved listing is annotated exactly once', async ({ page }) => {
+  await page.goto('https://huggingface.co/papers?date=2024-08-01');
+  await expect(page.getByRole('button', { name: 'Star', exact: true })).toHaveCount(LISTING_IDS.length);
+  for (const id of LISTING_IDS) {
+    const c = card(page, id);
+    await expect(c.getByRole('button', { name: 'Star', exact: true })).toHaveAttribute('aria-pressed', 'false');
+    await expect(c.getByRole('button', { name: 'Hide', exact: true })).toHaveCount(1);
+    await expect(c.locator('[data-hfpt-controls]')).toHaveCount(1);
+  }
+  // Tags: the Llama 3 paper is about LLMs; chips are list items of a list named "Tags".
+  const tags = card(page, LLAMA).getByRole('list', { name: 'Tags' }).getByRole('listitem');
+  await expect(tags.first()).toBeVisible();
+  expect(await tags.allTextContents()).toContain('LLM');
+  // Code badge from a repository URL in the abstract, normalised (no trailing ".").
+  const code = card(page, OVAVSS).getByRole('link', { name: /^Code/ });
+  await expect(code).toHaveAttribute('href', 'https://github.com/ruohaoguo/ovavss');
+  // Re-running a scan (a mutation from the page) must not duplicate anything.
+  await page.evaluate(() => document.body.append(document.createElement('div')));
+  await page.waitForTimeout(200);
+  await expect(page.locator('[data-hfpt-controls]')).toHaveCount(LISTING_IDS.length);
+  await card(page, LLAMA).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENS_DIR}/listing-light.png` });
+  await page.evaluate(() => document.documentElement.classList.add('dark'));
+  await page.screenshot({ path: `${SCREENS_DIR}/listing-dark.png` });
+});
+
+test('star survives a reload and shows in the popup, which updates live', async ({ page, context, extensionId }) => {
+  await page.goto('https://huggingface.co/papers');
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(popup.getByText('No saved papers yet.')).toBeVisible();
+
+  await page.bringToFront();
+  const star = card(page, LLAMA).getByRole('button', { name: 'Star', exact: true });
+  await star.click();
+  await expect(star).toHaveAttribute('aria-pressed', 'true');
+
+  // The open popup follows without a reload (Dexie liveQuery over the background's write).
+  const link = popup.getByRole('link', { name: 'The Llama 3 Herd of Models' });
+  await expect(link).toHaveAttribute('href', `https://huggingface.co/papers/${LLAMA}`);
+
+  await page.reload();
+  await expect(card(page, LLAMA).getByRole('button', { name: 'Star', exact: true })).toHaveAttribute('aria-pressed', 'true');
+
+  // Unstar from the popup reaches the open page.
+  await popup.getByRole('button', { name: 'Unstar The Llama 3 Herd of Models' }).click();
+  await expect(popup.getByText('No saved papers yet.')).toBeVisible();
+  await expect(card(page, LLAMA).getByRole('button', { name: 'Star', exact: true })).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('hide collapses the card, survives reload, and follows the paper to another listing', async ({ page }) => {
+  await page.goto('https://huggingface.co/papers');
+  const c = card(page, OVAVSS);
+  await c.getByRole('button', { name: 'Hide', exact: true }).click();
+  await expect(c.getByRole('button', { name: 'Show', exact: true })).toBeVisible();
+  await expect(c.getByRole('button', { name: 'Star', exact: true })).toBeHidden();
+  await expect(page.getByText('1 paper hidden on this page')).toBeVisible();
+  const box = await c.boundingBox();
+  expect(box!.height).toBeLessThan(80); // a slim row, not a card
+
+  await page.reload();
+  await expect(card(page, OVAVSS).getByRole('button', { name: 'Show', exact: true })).toBeVisible();
+  await expect(card(page, OVAVSS).getByRole('button', { name: 'Star', exact: true })).toBeHidden();
+
+  // "show all" peeks without unhiding; a second click collapses again.
+  await page.getByRole('button', { name: 'show all' }).click();
+  await expect(card(page, OVAVSS).getByRole('button', { name: 'Star', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'collapse hidden' }).click();
+  await expect(card(page, OVAVSS).getByRole('button', { name: 'Star', exact: true })).toBeHidden();
+  await page.screenshot({ path: `${SCREENS_DIR}/listing-hidden.png` });
+
+  // Another listing (no embedded JSON there: DOM fallback) with the same paper.
+  await page.goto('https://huggingface.co/papers/trending');
+  await expect(page.getByRole('button', { name: 'Star', exact: true })).toHaveCount(LISTING_IDS.length - 1);
+  await expect(card(page, OVAVSS).getByRole('button', { name: 'Show', exact: true })).toBeVisible();
+
+  // Show brings it back everywhere.
+  await card(page, OVAVSS).getByRole('button', { name: 'Show', exact: true }).click();
+  await expect(card(page, OVAVSS).getByRole('button', { name: 'Hide', exact: true })).toBeVisible();
+  await page.goto('https://huggingface.co/papers');
+  await expect(card(page, OVAVSS).getByRole('button', { name: 'Hide', exact: true })).toBeVisible();
+});
+
+test('client-side navigation: new cards are annotated, none twice', async ({ page }) => {
+  await page.goto('https://huggingface.co/papers');
+  await expect(page.getByRole('button', { name: 'Star', exact: true })).toHaveCount(LISTING_IDS.length);
+  const next = API_2026.slice(0, 6).map((i) => ({ id: i.paper.id, title: i.paper.title }));
+  // What a client-side date change does: the list's cards are replaced, the URL changes.
+  await page.evaluate((papers) => {
+    const articles = [...document.querySelectorAll('article')];
+    const template = articles[0];
+    const grid = template.parentElement!.parentElement!;
+    for (const a of articles) a.parentElement!.remove();
+    for (const p of papers) {
+      const clone = template.cloneNode(true) as HTMLElement;
+      clone.querySelectorAll('[data-hfpt-controls], [data-hfpt-collapsed]').forEach((el) => el.remove());
+      clone.querySelectorAll('a[href^="/papers/"]').forEach((a) => a.setAttribute('href', `/papers/${p.id}`));
+      clone.querySelector('h3 a')!.textContent = p.title;
+      const cell = document.createElement('div');
+      cell.append(clone);
+      grid.append(cell);
+    }
+    history.pushState({}, '', '/papers/date/2026-05-08');
+  }, next);
+  await expect(page.getByRole('button', { name: 'Star', exact: true })).toHaveCount(next.length);
+  for (const p of next) {
+    await expect(card(page, p.id).locator('[data-hfpt-controls]')).toHaveCount(1);
+  }
+  // Cards added later, one at a time (infinite list), are annotated too.
+  await page.evaluate(() => {
+    const article = document.querySelector('article')!.cloneNode(true) as HTMLElement;
+    article.querySelectorAll('[data-hfpt-controls], [data-hfpt-collapsed]').forEach((el) => el.remove());
+    article.querySelectorAll('a[href^="/papers/"]').forEach((a) => a.setAttribute('href', '/papers/2605.99999'));
+    document.querySelector('article')!.parentElement!.parentElement!.append(article);
+  });
+  await expect(card(page, '2605.99999').locator('[data-hfpt-controls]')).toHaveCount(1);
+  await expect(page.locator('[data-hfpt-controls]')).toHaveCount(next.length + 1);
+});
+
+test('the paper page gets controls next to its title', async ({ page }) => {
+  await page.goto('https://huggingface.co/papers/2509.24002');
+  const controls = page.locator('h1 + [data-hfpt-controls]');
+  await expect(controls).toHaveCount(1);
+  await expect(controls.getByRole('button', { name: 'Star', exact: true })).toBeVisible();
+  await expect(controls.getByRole('link', { name: /^Code/ })).toHaveAttribute('href', 'https://github.com/eval-sys/mcpmark');
+  await expect(controls.getByRole('link', { name: /^Code/ })).toContainText('182');
+  await expect(controls.getByRole('link', { name: /^Project page/ })).toHaveAttribute('href', 'https://mcpmark.ai/');
+  await controls.getByRole('button', { name: 'Star', exact: true }).click();
+  await expect(controls.getByRole('button', { name: 'Star', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await page.screenshot({ path: `${SCREENS_DIR}/paper-page.png` });
+});

@@ -1,0 +1,119 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openDb, type TriageDB } from '@/lib/db';
+import { handleRequest, isTrustedSender } from '@/lib/papers/handler';
+import { createPaperService, type PaperService } from '@/lib/papers/service';
+
+const paper = {
+  id: '2407.21783',
+  title: 'The Llama 3 Herd of Models',
+  authors: ['Abhimanyu Dubey', 'Abhinav Jauhri', 'Abhinav Pandey'],
+  abstract: 'Modern artificial intelligence (AI) systems are powered by foundation models.',
+  tags: ['LLM'],
+  codeUrl: 'https://github.com/meta-llama/llama3',
+};
+
+let db: TriageDB;
+let service: PaperService;
+let clock = 1_000;
+
+beforeEach(() => {
+  db = openDb(`test-${Math.random()}`);
+  clock = 1_000;
+  service = createPaperService(db, () => clock);
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+describe('paper service', () => {
+  it('stars a paper with its snapshot, and unstars it', async () => {
+    expect(await service.setState(paper.id, { starred: true }, paper)).toEqual({ starred: true, hidden: false });
+    const row = await db.papers.get(paper.id);
+    expect(row).toMatchObject({ title: paper.title, authors: paper.authors, tags: ['LLM'], starredAt: 1_000, url: 'https://huggingface.co/papers/2407.21783' });
+    clock = 2_000;
+    expect(await service.setState(paper.id, { starred: false })).toEqual({ starred: false, hidden: false });
+    const after = await db.papers.get(paper.id);
+    expect(after!.starredAt).toBeUndefined();
+    expect(after!.title).toBe(paper.title); // unstarring keeps what we know
+  });
+
+  it('keeps the first starredAt when starred again', async () => {
+    await service.setState(paper.id, { starred: true }, paper);
+    clock = 5_000;
+    await service.setState(paper.id, { starred: true }, paper);
+    expect((await db.papers.get(paper.id))!.starredAt).toBe(1_000);
+  });
+
+  it('hides independently of starring', async () => {
+    await service.setState(paper.id, { starred: true }, paper);
+    await service.setState(paper.id, { hidden: true }, paper);
+    expect(await service.getStates([paper.id, '2401.00001'])).toEqual({
+      [paper.id]: { starred: true, hidden: true },
+      '2401.00001': { starred: false, hidden: false },
+    });
+  });
+
+  it('lists starred papers newest first through the starredAt index', async () => {
+    for (const [i, id] of ['2401.00001', '2401.00002', '2401.00003'].entries()) {
+      clock = 1_000 + i;
+      await service.setState(id, { starred: true }, { ...paper, id });
+    }
+    await service.setState('2401.00004', { hidden: true }, { ...paper, id: '2401.00004' });
+    const ids = (await db.papers.orderBy('starredAt').reverse().toArray()).map((r) => r.id);
+    expect(ids).toEqual(['2401.00003', '2401.00002', '2401.00001']);
+  });
+});
+
+describe('message handling', () => {
+  const snapshot = async () => JSON.stringify(await db.papers.toArray());
+
+  it.each([
+    ['not an object', 'hello'],
+    ['null', null],
+    ['unknown type', { type: 'dropTable' }],
+    ['ids not arXiv ids', { type: 'getStates', ids: ['../x'] }],
+    ['ids not an array', { type: 'getStates', ids: '2407.21783' }],
+    ['empty patch', { type: 'setState', id: '2407.21783', patch: {} }],
+    ['patch of wrong type', { type: 'setState', id: '2407.21783', patch: { starred: 'yes' } }],
+    ['paper for another id', { type: 'setState', id: '2407.21783', patch: { starred: true }, paper: { ...paper, id: '2401.00001' } }],
+    ['javascript: code url', { type: 'setState', id: paper.id, patch: { starred: true }, paper: { ...paper, codeUrl: 'javascript:alert(1)' } }],
+    ['huge title', { type: 'setState', id: paper.id, patch: { starred: true }, paper: { ...paper, title: 'x'.repeat(5000) } }],
+    ['too many ids', { type: 'getStates', ids: Array(5001).fill('2401.00001') }],
+  ])('rejects %s with an error reply and no state change', async (_name, raw) => {
+    await service.setState('2401.00009', { hidden: true }, { ...paper, id: '2401.00009' });
+    const before = await snapshot();
+    const onChange = vi.fn();
+    const reply = await handleRequest(service, raw, onChange);
+    expect(reply.ok).toBe(false);
+    expect(onChange).not.toHaveBeenCalled();
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('answers a batched getStates and reports writes for pushing to tabs', async () => {
+    const onChange = vi.fn();
+    const set = await handleRequest(service, { type: 'setState', id: paper.id, patch: { starred: true }, paper }, onChange);
+    expect(set).toEqual({ ok: true, states: { [paper.id]: { starred: true, hidden: false } } });
+    expect(onChange).toHaveBeenCalledWith({ [paper.id]: { starred: true, hidden: false } });
+    const get = await handleRequest(service, { type: 'getStates', ids: [paper.id, '2401.00001'] }, onChange);
+    expect(get).toEqual({ ok: true, states: { [paper.id]: { starred: true, hidden: false }, '2401.00001': { starred: false, hidden: false } } });
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('sender check', () => {
+  const own = 'abcdef';
+  const origin = 'chrome-extension://abcdef';
+  it.each([
+    [{ id: own, url: 'chrome-extension://abcdef/popup.html' }, true],
+    [{ id: own, url: 'https://huggingface.co/papers', tabUrl: 'https://huggingface.co/papers' }, true],
+    [{ id: own, url: 'https://huggingface.co/papers/2407.21783', tabUrl: 'https://huggingface.co/papers/2407.21783' }, true],
+    [{ id: 'other-extension', url: 'chrome-extension://other/popup.html' }, false],
+    [{ id: own, url: 'https://evil.example/papers', tabUrl: 'https://evil.example/papers' }, false],
+    [{ id: own, url: 'https://huggingface.co/models', tabUrl: 'https://huggingface.co/models' }, false],
+    [{}, false],
+  ])('%j → %s', (sender, ok) => {
+    expect(isTrustedSender(sender, own, origin)).toBe(ok);
+  });
+});

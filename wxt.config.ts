@@ -1,0 +1,28 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// One codebase, two builds: Chrome MV3 and Firefox MV2 (WXT's default for Firefox).
+export default defineConfig({
+  modules: [],
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'HF Papers Triage',
+    description:
+      'Triage Hugging Face Daily Papers: topic tags, code badges, star and hide on every card. Your data stays in your browser.',
+    host_permissions: ['https://huggingface.co/*'],
+    action: { default_title: 'HF Papers Triage: saved papers' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'hf-papers-triage@hf-papers-triage.dev',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
