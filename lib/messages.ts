@@ -4,6 +4,9 @@
 import { z } from 'zod';
 import { isArxivId } from './hf/urls';
 
+// No eval-based fast paths: extension pages and service workers forbid eval under their CSP.
+z.config({ jitless: true });
+
 const arxivId = z.string().refine(isArxivId, 'not an arXiv id');
 
 /** Only https links are ever stored or rendered. */

@@ -45,8 +45,8 @@ export const TOPICS: readonly Topic[] = [
     id: 'rl',
     label: 'RL',
     phrases: [
-      'reinforcement learning', 'inverse reinforcement learning', 'policy optimization', 'policy optimisation', 'policy gradient',
-      'verifiable reward', 'actor-critic', 'q-learning', 'reward shaping', 'trust region',
+      'reinforcement learning', 'inverse reinforcement learning', 'policy optimization', 'policy optimisation',
+      'policy gradient', 'verifiable reward', 'actor-critic', 'q-learning', 'reward shaping', 'trust region',
     ],
     acronyms: ['RL', 'IRL', 'RLVR', 'GRPO', 'PPO', 'DAPO', 'MARL', 'DQN', 'SAC', 'TRPO'],
   },
@@ -58,6 +58,7 @@ export const TOPICS: readonly Topic[] = [
       'logical reasoning', 'latent reasoning', 'mathematical reasoning', 'math reasoning', 'thinking',
     ],
     acronyms: ['CoT'],
+    // Evaluating on reasoning benchmarks is routine, not the topic.
     exclude: ['reasoning benchmark'],
   },
   {
@@ -78,6 +79,7 @@ export const TOPICS: readonly Topic[] = [
       'repository-level', 'machine learning engineering', 'programming', 'gpu kernel',
     ],
     acronyms: ['SWE-bench'],
+    exclude: ['quadratic programming', 'linear programming', 'dynamic programming', 'integer programming'],
   },
   {
     id: 'agents',
@@ -121,7 +123,7 @@ export const TOPICS: readonly Topic[] = [
       'on-device', 'edge device', 'lightweight student', 'flops savings', 'low-bit',
       'acceleration', 'memory consumption', 'memory reduction', 'inference speed',
     ],
-    exclude: ['hardware acceleration', 'sample efficient', 'parameter-efficient', 'data efficient'],
+    exclude: ['hardware acceleration'],
   },
   {
     id: 'safety',
@@ -222,7 +224,7 @@ export const TOPICS: readonly Topic[] = [
     phrases: [
       'multi-modal', 'vision-language', 'omni-modal', 'visual question answering', 'image-text',
       'audio-visual', 'cross-modal', 'image captioning', 'video captioning', 'mixed-modal',
-      'visual reasoning', 'modality',
+      'visual reasoning',
     ],
     acronyms: ['VLM', 'MLLM', 'LVLM', 'VQA'],
     // Pixel-level fusion of sensor modalities (e.g. infrared + visible) is low-level vision.
@@ -269,6 +271,7 @@ export const TOPICS: readonly Topic[] = [
       'multilingual', 'machine translation', 'translation', 'cross-lingual', 'low-resource language',
       'bilingual', 'german', 'arabic', 'indic', 'hindi', 'japanese', 'korean', 'speech translation',
     ],
+    // Language names that are mostly evaluation splits (English, Chinese) are left out.
     exclude: ['image-to-image translation'],
   },
   {
@@ -276,8 +279,8 @@ export const TOPICS: readonly Topic[] = [
     label: 'Interpretability',
     phrases: [
       'interpretability', 'mechanistic*', 'probing', 'activation steering', 'steering vector',
-      'sparse autoencoder', 'knowledge circuit', 'circuit discovery', 'activation patching', 'causal intervention', 'logit lens',
-      'hidden state', 'internal representation', 'neuron',
+      'sparse autoencoder', 'knowledge circuit', 'circuit discovery', 'activation patching',
+      'causal intervention', 'logit lens', 'internal representation', 'neuron',
     ],
     acronyms: ['SAE'],
     exclude: ['quantum circuit', 'peaked circuit'],
@@ -330,7 +333,11 @@ export const TOPICS: readonly Topic[] = [
       'next-token prediction', 'perplexity', 'on-policy distillation', 'on-policy self-distillation',
       'mid-training', 'speculative decoding', 'scaling law', 'trillion tokens',
     ],
-    acronyms: ['LLM', 'Llama*', 'LLaMA*', 'Qwen*', 'Mistral', 'Mixtral', 'Gemma*', 'Pythia', 'OLMo*', 'DeepSeek*', 'Chinchilla', 'MMLU', 'GSM8K', 'GPQA'],
+    // Model families and LLM-only evaluation suites show LLM experiments.
+    acronyms: [
+      'LLM', 'Llama*', 'LLaMA*', 'Qwen*', 'Mistral', 'Mixtral', 'Gemma*', 'Pythia', 'OLMo*', 'DeepSeek*',
+      'Chinchilla', 'MMLU', 'GSM8K', 'GPQA',
+    ],
     // Vision-/multimodal LMs belong to Multimodal.
     exclude: [
       'multi-modal large language model', 'omni-modal large language model', 'vision-language model',

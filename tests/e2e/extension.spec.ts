@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { card, expect, SCREENS_DIR, test } from './chromium';
-import { API_2026, LISTING_IDS } from './pages';
+import { API_2026, LISTING_IDS } from './harness.mjs';
 
 const LLAMA = '2407.21783';
 const OVAVSS = '2407.21721'; // its abstract links https://github.com/ruohaoguo/ovavss.

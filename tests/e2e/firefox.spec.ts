@@ -1,0 +1,89 @@
+// Firefox ESR (Debian's) with the built Firefox extension, driven by puppeteer-core over
+// WebDriver BiDi (Playwright's own Firefox is a patched build that cannot be downloaded here).
+import { expect, test } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { answer, FIREFOX_EXTENSION_DIR, FIREFOX_PATH, LISTING_IDS } from './harness.mjs';
+
+const SCREENS_DIR = resolve(import.meta.dirname, '../../test-results/screens');
+const GECKO_ID = 'hf-papers-triage@hf-papers-triage.dev';
+// A fixed internal UUID so the test knows the popup's moz-extension:// address.
+const EXTENSION_UUID = '6f1c1f2e-4b7a-4d1e-9a55-1d0c0ffee123';
+
+let browser: Browser;
+
+test.beforeAll(async () => {
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
+    },
+  });
+  await browser.installExtension(FIREFOX_EXTENSION_DIR);
+});
+
+test.afterAll(async () => {
+  await browser?.close();
+});
+
+/** Serves the fixtures at their real addresses; aborts everything else. */
+async function servedPage(): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  await page.setRequestInterception(true);
+  page.on('request', (req) => {
+    const a = answer(req.url());
+    void (a === 'continue' ? req.continue() : a === 'abort' ? req.abort() : req.respond(a));
+  });
+  return page;
+}
+
+/** aria-pressed of each card's Star button, by paper id (reads through the open shadow roots). */
+function starStates(page: Page) {
+  return page.evaluate(() => {
+    const out: Record<string, string | null> = {};
+    for (const article of document.querySelectorAll('article')) {
+      const id = article.querySelector('h3 a')?.getAttribute('href')?.split('/').pop() ?? '?';
+      const hosts = article.querySelectorAll('[data-hfpt-controls]');
+      const star = [...(hosts[0]?.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === 'Star');
+      out[id] = hosts.length === 1 && star ? star.getAttribute('aria-pressed') : `hosts:${hosts.length}`;
+    }
+    return out;
+  });
+}
+
+test('Firefox: the listing gets controls and a star reaches the popup', async () => {
+  const page = await servedPage();
+  await page.goto('https://huggingface.co/papers', { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction((n) => document.querySelectorAll('[data-hfpt-controls]').length === n, {}, LISTING_IDS.length);
+  expect(await starStates(page)).toEqual(Object.fromEntries(LISTING_IDS.map((id) => [id, 'false'])));
+
+  // Star the first paper with a real click (puppeteer's selectors pierce open shadow roots).
+  const star = await page.waitForSelector('article [data-hfpt-controls] >>> button[aria-pressed]');
+  await star!.click();
+  await page.waitForFunction(() =>
+    document.querySelector('article [data-hfpt-controls]')?.shadowRoot?.querySelector('button[aria-pressed="true"]'),
+  );
+  await page.screenshot({ path: `${SCREENS_DIR}/firefox-listing.png` });
+
+  // Reload: the state comes back from the background's database.
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() =>
+    document.querySelector('article [data-hfpt-controls]')?.shadowRoot?.querySelector('button[aria-pressed="true"]'),
+  );
+
+  const popup = await browser.newPage();
+  // Firefox loads moz-extension:// pages but never reports the navigation as finished over
+  // BiDi, so the goto is not awaited: the selector below waits for the page instead.
+  popup.goto(`moz-extension://${EXTENSION_UUID}/popup.html`).catch(() => {});
+  const link = await popup.waitForSelector(`a[href="https://huggingface.co/papers/${LISTING_IDS[0]}"]`);
+  expect(await link!.evaluate((a) => a.textContent)).toBe('The Llama 3 Herd of Models');
+  await popup.screenshot({ path: `${SCREENS_DIR}/firefox-popup.png` });
+  await popup.close();
+  await page.close();
+});

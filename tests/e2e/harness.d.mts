@@ -1,0 +1,14 @@
+export const CHROME_EXTENSION_DIR: string;
+export const FIREFOX_EXTENSION_DIR: string;
+export const CHROMIUM_PATH: string;
+export const FIREFOX_PATH: string;
+export const LISTING_HTML: string;
+export const PAPER_HTML: string;
+export const TRENDING_HTML: string;
+export const HF_CSS: string;
+export const PAGES: Record<string, string>;
+export const LISTING_IDS: string[];
+export const API_2026: { paper: { id: string; title: string; githubRepo?: string } }[];
+export type Answer = 'continue' | 'abort' | { status: number; contentType: string; body: string };
+export function answer(rawUrl: string): Answer;
+export function chromiumArgs(extensionDir?: string): string[];
