@@ -1,0 +1,137 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createAnnotator, type Annotator, type Transport } from '@/lib/page/annotator';
+import type { Reply, Request } from '@/lib/messages';
+import { fixtureText, LISTING, loadIntoDocument, PAPER_PAGE } from './fixtures';
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+/** A background stand-in that keeps state in a Map, and records what it was asked. */
+function fakeBackground(initial: Record<string, { starred: boolean; hidden: boolean }> = {}) {
+  const states = new Map(Object.entries(initial));
+  const requests: Request[] = [];
+  const transport: Transport = {
+    send: vi.fn(async (req: Request): Promise<Reply> => {
+      requests.push(req);
+      if (req.type === 'getStates') {
+        return { ok: true, states: Object.fromEntries(req.ids.map((id) => [id, states.get(id) ?? { starred: false, hidden: false }])) };
+      }
+      const next = { starred: false, hidden: false, ...states.get(req.id), ...req.patch };
+      states.set(req.id, next);
+      return { ok: true, states: { [req.id]: next } };
+    }),
+  };
+  return { transport, requests, states };
+}
+
+const hosts = () => document.querySelectorAll('[data-hfpt-controls]');
+const shadowButtons = (el: Element | null) => [...(el?.querySelector('[data-hfpt-controls]')?.shadowRoot?.querySelectorAll('button') ?? [])];
+const articleOf = (id: string) => document.querySelector(`h3 a[href="/papers/${id}"]`)!.closest('article')!;
+
+let annotator: Annotator | undefined;
+afterEach(() => {
+  annotator?.destroy();
+  annotator = undefined;
+});
+
+describe('annotator on the saved listing', () => {
+  beforeEach(() => loadIntoDocument(fixtureText(LISTING), '/papers?date=2024-08-01'));
+
+  it('annotates each of the 13 cards once, with one batched state request', async () => {
+    const bg = fakeBackground();
+    annotator = createAnnotator(document, bg.transport);
+    annotator.scan();
+    annotator.scan();
+    await flush();
+    annotator.scan();
+    expect(hosts()).toHaveLength(13);
+    document.querySelectorAll('article').forEach((a) => expect(a.querySelectorAll('[data-hfpt-controls]')).toHaveLength(1));
+    expect(bg.requests).toHaveLength(1);
+    expect(bg.requests[0]).toMatchObject({ type: 'getStates' });
+    expect((bg.requests[0] as { ids: string[] }).ids).toHaveLength(13);
+  });
+
+  it('collapses cards the background says are hidden', async () => {
+    const bg = fakeBackground({ '2407.21721': { starred: false, hidden: true } });
+    annotator = createAnnotator(document, bg.transport);
+    annotator.scan();
+    await flush();
+    expect(articleOf('2407.21721').hasAttribute('data-hfpt-hidden')).toBe(true);
+    expect(articleOf('2407.21783').hasAttribute('data-hfpt-hidden')).toBe(false);
+    const summary = document.querySelector('[data-hfpt-summary]')!.shadowRoot!.textContent;
+    expect(summary).toContain('1 paper hidden on this page');
+  });
+
+  it('a click on Star sends the paper snapshot and shows the answer', async () => {
+    const bg = fakeBackground();
+    annotator = createAnnotator(document, bg.transport);
+    annotator.scan();
+    await flush();
+    const star = shadowButtons(articleOf('2407.21783')).find((b) => b.textContent?.trim() === 'Star')!;
+    star.click();
+    await vi.waitFor(() => expect(star.getAttribute('aria-pressed')).toBe('true'));
+    const set = bg.requests.find((r) => r.type === 'setState') as Extract<Request, { type: 'setState' }>;
+    expect(set).toMatchObject({ id: '2407.21783', patch: { starred: true } });
+    expect(set.paper).toMatchObject({ id: '2407.21783', title: 'The Llama 3 Herd of Models' });
+    expect(set.paper!.authors!.length).toBeGreaterThan(2);
+    expect(set.paper!.tags).toContain('LLM');
+  });
+
+  it('reverts an optimistic click when the background fails', async () => {
+    const bg = fakeBackground();
+    annotator = createAnnotator(document, bg.transport);
+    annotator.scan();
+    await flush();
+    let fail!: (e: Error) => void;
+    vi.mocked(bg.transport.send).mockReturnValueOnce(new Promise((_, reject) => (fail = reject)));
+    const star = shadowButtons(articleOf('2407.21783')).find((b) => b.textContent?.trim() === 'Star')!;
+    star.click();
+    await vi.waitFor(() => expect(star.getAttribute('aria-pressed')).toBe('true')); // optimistic
+    fail(new Error('Extension context invalidated.'));
+    await vi.waitFor(() => expect(star.getAttribute('aria-pressed')).toBe('false')); // reverted
+  });
+
+  it('replaces a previous instance’s UI instead of adding to it, and cleans up on destroy', async () => {
+    const first = createAnnotator(document, fakeBackground().transport);
+    first.scan();
+    // An extension update leaves the old script orphaned: the new one starts clean.
+    annotator = createAnnotator(document, fakeBackground().transport);
+    annotator.scan();
+    expect(hosts()).toHaveLength(13);
+    annotator.destroy();
+    expect(hosts()).toHaveLength(0);
+    expect(document.querySelector('[data-hfpt-hidden], [data-hfpt-collapsed], [data-hfpt-summary], #hfpt-page-style')).toBeNull();
+  });
+
+  it('renders hostile page text as text, never as markup', async () => {
+    const link = document.querySelector('h3 a[href="/papers/2407.21783"]')!;
+    link.textContent = '<img src=x onerror="window.__pwned=1">Title';
+    document.querySelectorAll('[data-props]').forEach((el) => el.removeAttribute('data-props'));
+    annotator = createAnnotator(document, fakeBackground().transport);
+    annotator.scan();
+    await flush();
+    const root = articleOf('2407.21783').querySelector('[data-hfpt-collapsed]')!.shadowRoot!;
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.textContent).toContain('<img src=x onerror="window.__pwned=1">Title');
+  });
+
+  it('does nothing on pages that are not papers pages', () => {
+    history.replaceState(null, '', '/models');
+    annotator = createAnnotator(document, fakeBackground().transport);
+    annotator.scan();
+    expect(hosts()).toHaveLength(0);
+  });
+});
+
+describe('annotator on the saved paper page', () => {
+  it('puts one set of controls after the title, with the code link', async () => {
+    loadIntoDocument(fixtureText(PAPER_PAGE), '/papers/2509.24002');
+    annotator = createAnnotator(document, fakeBackground().transport);
+    annotator.scan();
+    annotator.scan();
+    expect(hosts()).toHaveLength(1);
+    const host = document.querySelector('h1 + [data-hfpt-controls]')!;
+    const code = host.shadowRoot!.querySelector('a[aria-label^="Code"]')!;
+    expect(code.getAttribute('href')).toBe('https://github.com/eval-sys/mcpmark');
+    expect(document.querySelector('[data-hfpt-collapsed]')).toBeNull();
+  });
+});
