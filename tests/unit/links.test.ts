@@ -7,6 +7,7 @@ import {
   safeHttpsUrl,
   type CodeLink,
 } from '../../lib/links/code-links';
+import { classifyUrl, extractLinks, paperLinks, type LinkKind, type PaperLink } from '../../lib/links/classify';
 import corpus from './links-corpus.json';
 
 const R = 'https://github.com/owner/repo';
@@ -243,20 +244,252 @@ describe('repoDisplayName', () => {
   });
 });
 
+type Found = Omit<PaperLink, 'source'>;
+const code = (url: string): Found => ({ kind: 'code', url, label: 'Code' });
+const project = (url: string): Found => ({ kind: 'project', url, label: 'Project page' });
+const demo = (url: string): Found => ({ kind: 'demo', url, label: 'Demo' });
+const data = (url: string): Found => ({ kind: 'data', url, label: 'Dataset' });
+const models = (url: string, label = 'Models'): Found => ({ kind: 'models', url, label });
+
+describe('classifyUrl: kind by host', () => {
+  it.each<[string, LinkKind | null, Found | null]>([
+    // code hosts (normalised by normaliseRepoUrl; owner/repo case kept, http upgraded)
+    ['http://github.com/Owner/Repo.git', null, code('https://github.com/Owner/Repo')],
+    ['https://github.com/owner/repo/tree/main/src#readme', null, code(R)],
+    ['https://gitlab.com/g/sub/p/-/tree/main', null, code('https://gitlab.com/g/sub/p')],
+    ['https://codeberg.org/owner/repo', null, code('https://codeberg.org/owner/repo')],
+    ['https://bitbucket.org/owner/repo/src/master/', null, code('https://bitbucket.org/owner/repo')],
+    ['github.com/owner/repo', null, code(R)],
+    // Hugging Face
+    ['https://huggingface.co/spaces/Jiaqi-hkust/Robust-U1', null, demo('https://huggingface.co/spaces/Jiaqi-hkust/Robust-U1')],
+    ['https://huggingface.co/spaces/o/s?logs=build', null, demo('https://huggingface.co/spaces/o/s')],
+    ['https://owner-space.hf.space', null, demo('https://owner-space.hf.space/')],
+    ['https://huggingface.co/datasets/o/n', null, data('https://huggingface.co/datasets/o/n')],
+    ['https://huggingface.co/datasets/o/n/tree/main', null, data('https://huggingface.co/datasets/o/n')],
+    ['https://huggingface.co/datasets/o/n/viewer/default/train', null, data('https://huggingface.co/datasets/o/n')],
+    ['https://hf.co/datasets/o/n', null, data('https://huggingface.co/datasets/o/n')],
+    ['https://huggingface.co/datasets/squad', null, data('https://huggingface.co/datasets/squad')],
+    ['https://huggingface.co/o/m', null, models('https://huggingface.co/o/m')],
+    ['https://huggingface.co/models/o/m', null, models('https://huggingface.co/o/m')],
+    ['https://huggingface.co/o/Qwen2.5-7B/blob/main/README.md', null, models('https://huggingface.co/o/Qwen2.5-7B')],
+    ['https://huggingface.co/collections/P1n3/sdg', null, models('https://huggingface.co/collections/P1n3/sdg', 'Collection')],
+    ['https://huggingface.co/BAAI', 'models', models('https://huggingface.co/BAAI')],
+    ['https://huggingface.co/blog/nvidia/speed-bench', 'project', project('https://huggingface.co/blog/nvidia/speed-bench')],
+    ['https://hf.co/blog/x#y', 'project', project('https://huggingface.co/blog/x')],
+    ['https://www.huggingface.co/o/m', null, models('https://huggingface.co/o/m')],
+    // project-page hosts
+    ['https://ShadowDancer-1.github.io', null, project('https://shadowdancer-1.github.io/')],
+    ['http://owner.github.io/p/#results', null, project('https://owner.github.io/p/')],
+    ['https://group.gitlab.io/p/', null, project('https://group.gitlab.io/p/')],
+    ['https://sites.google.com/view/proj', null, project('https://sites.google.com/view/proj')],
+    ['sites.google.com/view/proj', null, project('https://sites.google.com/view/proj')],
+    ['https://magiclab-nus.github.io/LIT/?v=37955c5', null, project('https://magiclab-nus.github.io/LIT/?v=37955c5')],
+    // other pages: only with a cue
+    ['https://example.org/p?utm_source=arxiv&lang=en&fbclid=x', 'project', project('https://example.org/p?lang=en')],
+    ['https://example.org/p?utm_source=arxiv', 'project', project('https://example.org/p')],
+    ['www.example.org', 'project', project('https://www.example.org/')],
+    ['https://gitee.com/owner/repo', 'code', code('https://gitee.com/owner/repo')],
+    ['https://zenodo.org/records/123', 'data', data('https://zenodo.org/records/123')],
+    ['https://demo.example.org/', 'demo', demo('https://demo.example.org/')],
+    ['https://example.org/page', null, null],
+    ['https://gist.github.com/owner/0123abcd', null, null],
+    ['example.org/page', 'project', null],
+    // never links of a paper
+    ['https://arxiv.org/abs/2401.00001', 'project', null],
+    ['https://export.arxiv.org/abs/2401.00001', 'project', null],
+    ['https://doi.org/10.5334/tismir.333', 'project', null],
+    ['https://dx.doi.org/10.1145/3292500.3330701', 'project', null],
+    ['https://huggingface.co/papers/2401.00001', 'models', null],
+    ['https://huggingface.co', 'models', null],
+    ['https://huggingface.co/spaces/o', null, null],
+    ['https://github.com', 'code', null],
+    ['https://github.com/owner', 'code', null],
+    ['javascript:alert(1)', 'project', null],
+    ['javascript://example.org/%0aalert(1)', 'project', null],
+    ['data:text/html,<script>alert(1)</script>', 'project', null],
+    ['ftp://example.org/code.zip', 'code', null],
+    ['mailto:someone@example.org', 'project', null],
+    ['https://user:pass@example.org/', 'project', null],
+    ['https://example.org:8443/', 'project', null],
+    ['http://192.168.0.1/demo', 'demo', null],
+    ['https://localhost/demo', 'demo', null],
+    ['', 'project', null],
+  ])('%j (cue %s)', (raw, cue, expected) => {
+    expect(classifyUrl(raw, cue)).toStrictEqual(expected);
+  });
+});
+
+describe('extractLinks', () => {
+  it.each<[string, Found[]]>([
+    // repositories, normalised the same way as findRepoUrls
+    ['Code at https://github.com/Owner/Repo.git.', [code('https://github.com/Owner/Repo')]],
+    ['Code: https://github.com/owner/repo/tree/main/src, data soon.', [code(R)]],
+    ['Code and models are available at\nhttps://github.com/owner/repo.', [code(R)]],
+    ['(Code: https://github.com/owner/repo).', [code(R)]],
+    ['代码：https://github.com/owner/repo。', [code(R)]],
+    // LaTeX artefacts
+    ['\\url{https://github.com/owner/my\\_repo}', [code('https://github.com/owner/my_repo')]],
+    ['\\href{https://github.com/a/b}{https://github.com/a/b}', [code('https://github.com/a/b')]],
+    ['Project page: textbf{https://owner.github.io/page/}', [project('https://owner.github.io/page/')]],
+    ['Our project page is available https://owner.github.io/page/{here}.', [project('https://owner.github.io/page/')]],
+    ['available at: https://owner.github.io/ Proj-Page/', [project('https://owner.github.io/Proj-Page/')]],
+    ['see https://owner.github.io/ and the code', [project('https://owner.github.io/')]],
+    ['Code: https://github.com/ owner/repo', []],
+    // known hosts need no cue
+    ['Page can be found at https://ali-videoai.github.io/tora_video.', [project('https://ali-videoai.github.io/tora_video')]],
+    ['Code and dataset are available in this GitHub repo: https://x.github.io/y.', [project('https://x.github.io/y')]],
+    ['weights can be found at https://huggingface.co/csc-unipd/lilybert), a', [models('https://huggingface.co/csc-unipd/lilybert')]],
+    [
+      '(https://huggingface.co/datasets/BAAI/CCI3-HQ), a\n(CCI3.0)(https://huggingface.co/datasets/BAAI/CCI3-Data), developed',
+      [data('https://huggingface.co/datasets/BAAI/CCI3-HQ'), data('https://huggingface.co/datasets/BAAI/CCI3-Data')],
+    ],
+    ['A demo: https://huggingface.co/spaces/o/s and hf.co/datasets/o/d.', [demo('https://huggingface.co/spaces/o/s'), data('https://huggingface.co/datasets/o/d')]],
+    ['Project page: sites.google.com/view/proj.', [project('https://sites.google.com/view/proj')]],
+    // other pages: the cue words just before the link decide
+    ['Project page: https://example.org/proj/', [project('https://example.org/proj/')]],
+    ['Our website: http://example.org/x.', [project('https://example.org/x')]],
+    ['Homepage: https://example.org', [project('https://example.org/')]],
+    ['The leaderboard is at https://lb.example.org.', [project('https://lb.example.org/')]],
+    ['Try the demo at https://demo.example.org', [demo('https://demo.example.org/')]],
+    ['Our dataset is released at https://zenodo.org/records/123.', [data('https://zenodo.org/records/123')]],
+    ['Weights: https://example.org/ckpt', [models('https://example.org/ckpt')]],
+    ['Code: https://aka.ms/echoverse', [code('https://aka.ms/echoverse')]],
+    ['Code and data: https://example.org/', [project('https://example.org/')]],
+    ['Project page: https://example.org/p?utm_source=arxiv#top', [project('https://example.org/p')]],
+    [
+      'Code: https://github.com/a/b; project page: https://example.org/p, results at https://example.org/r.',
+      [code('https://github.com/a/b'), project('https://example.org/p')],
+    ],
+    ['The code is great. Please check http://berkeley-humanoid.com for more details.', []],
+    ['AskChem is live at https://askchem.org.', []],
+    // deduplicated (trailing slash, case, www), first spelling kept
+    ['https://x.github.io/p and https://X.github.io/p/', [project('https://x.github.io/p')]],
+    ['Website: https://www.example.org/a, also the web page https://example.org/a/', [project('https://www.example.org/a')]],
+    ['Site: https://example.org/a', []],
+    // negatives: e-mails, DOIs, arXiv, bare hosts, unsafe schemes
+    ['Contact someone@example.org or someone@github.com.', []],
+    ['Code: owner@x.github.io', []],
+    ['doi: 10.1145/3292500.3330701', []],
+    ['Project page: https://doi.org/10.5334/tismir.333', []],
+    ['Paper: https://arxiv.org/abs/2401.00001, arXiv:2401.00001.', []],
+    ['Code: https://export.arxiv.org/abs/2401.00001', []],
+    ['Models: https://huggingface.co/papers/2401.00001', []],
+    ['We host everything on GitHub (github.com) and https://github.com/.', []],
+    ['Code: https://github.com/owner', []],
+    ['Code: https://github.com/sponsors/x', []],
+    ['Demo: javascript:alert(document.cookie)', []],
+    ['Project page: javascript://example.org/%0aalert(1)', []],
+    ['Code: ftp://example.org/code.zip', []],
+    ['Project page: https://user:pass@example.org/', []],
+    ['Website: https://example.org:8443/', []],
+    ['Website: http://192.168.0.1/', []],
+    ['Code: gist.github.com/owner/0123abcd', []],
+    ['', []],
+  ])('%j', (text, expected) => {
+    expect(extractLinks(text)).toStrictEqual(expected);
+  });
+});
+
+describe('paperLinks', () => {
+  const gh = 'https://github.com/a/b';
+  const pp = 'https://a.github.io/b/';
+  const hf = (l: Found, stars?: number): PaperLink => ({ ...l, source: 'hf', ...(stars === undefined ? {} : { stars }) });
+  const ab = (l: Found): PaperLink => ({ ...l, source: 'abstract' });
+  it.each<[string, Parameters<typeof paperLinks>[0], PaperLink[]]>([
+    [
+      'HF repo (with stars), HF project page, then the abstract',
+      { githubRepo: gh, githubStars: 12, projectPage: pp, abstract: 'Code: https://github.com/c/d. Dataset: https://huggingface.co/datasets/e/f' },
+      [hf(code(gh), 12), hf(project(pp)), ab(code('https://github.com/c/d')), ab(data('https://huggingface.co/datasets/e/f'))],
+    ],
+    [
+      'abstract links already given by HF are not repeated',
+      { githubRepo: gh, githubStars: 3, projectPage: 'https://a.github.io/b', abstract: 'https://github.com/A/B.git and https://a.github.io/b/.' },
+      [hf(code(gh), 3), hf(project('https://a.github.io/b'))],
+    ],
+    ['zero stars kept', { githubRepo: gh, githubStars: 0 }, [hf(code(gh), 0)]],
+    ['null stars', { githubRepo: gh, githubStars: null }, [hf(code(gh))]],
+    ['NaN stars dropped', { githubRepo: gh, githubStars: NaN }, [hf(code(gh))]],
+    ['negative stars dropped', { githubRepo: gh, githubStars: -1 }, [hf(code(gh))]],
+    ['HF repo normalised and upgraded', { githubRepo: 'http://www.github.com/a/b/tree/main' }, [hf(code(gh))]],
+    ['HF repo that is not a repository is dropped', { githubRepo: 'https://github.com/a', abstract: 'Code: https://github.com/c/d' }, [ab(code('https://github.com/c/d'))]],
+    ['javascript: HF values are dropped', { githubRepo: 'javascript:alert(1)', projectPage: 'javascript:alert(1)' }, []],
+    ['projectPage equal to githubRepo: one Code link', { githubRepo: gh, githubStars: 17, projectPage: gh }, [hf(code(gh), 17)]],
+    ['projectPage that is another repository is Code (no stars)', { githubRepo: gh, githubStars: 5, projectPage: 'https://github.com/c/d' }, [hf(code(gh), 5), hf(code('https://github.com/c/d'))]],
+    ['projectPage repository without githubRepo', { projectPage: 'https://github.com/c/d', githubStars: 9 }, [hf(code('https://github.com/c/d'))]],
+    ['DOI projectPage dropped', { githubRepo: gh, projectPage: 'https://doi.org/10.5334/tismir.333' }, [hf(code(gh))]],
+    ['arXiv projectPage dropped', { projectPage: 'https://arxiv.org/abs/2401.00001' }, []],
+    ['Space projectPage is a Demo', { projectPage: 'https://huggingface.co/spaces/o/s' }, [hf(demo('https://huggingface.co/spaces/o/s'))]],
+    ['dataset projectPage', { projectPage: 'https://huggingface.co/datasets/Krystalan/EvoBrowseComp' }, [hf(data('https://huggingface.co/datasets/Krystalan/EvoBrowseComp'))]],
+    ['collection projectPage', { projectPage: 'https://huggingface.co/collections/P1n3/sdg' }, [hf(models('https://huggingface.co/collections/P1n3/sdg', 'Collection'))]],
+    ['HF blog projectPage', { projectPage: 'https://huggingface.co/blog/nvidia/speed-bench' }, [hf(project('https://huggingface.co/blog/nvidia/speed-bench'))]],
+    ['package page projectPage', { projectPage: 'https://pypi.org/project/qstvec/' }, [hf(project('https://pypi.org/project/qstvec/'))]],
+    ['blog post projectPage', { projectPage: 'https://www.lesswrong.com/posts/n5htoDGvKKJFAjji2' }, [hf(project('https://www.lesswrong.com/posts/n5htoDGvKKJFAjji2'))]],
+    ['nothing', {}, []],
+    ['all null', { githubRepo: null, githubStars: null, projectPage: null, abstract: null }, []],
+  ])('%s', (_name, input, expected) => {
+    expect(paperLinks(input)).toStrictEqual(expected);
+  });
+});
+
 interface CorpusCase {
   id: string;
-  fixture: string;
+  /** a file of /work/shared/fixtures/hf/ ... */
+  fixture?: string;
+  /** ... or the public repository file the abstract was copied from */
+  source?: { repository: string; path: string; commit: string };
   abstract: string;
+  /** repository URLs in the abstract (findRepoUrls) */
   expected: string[];
+  /** every link of the paper (paperLinks): kind and normalised URL, in order */
+  links: { kind: string; url: string }[];
   githubRepo?: string;
+  githubStars?: number;
+  projectPage?: string;
   note?: string;
 }
 const cases: CorpusCase[] = corpus.cases;
+const HTTP_RE = /https?:\/\//;
+const KINDS = new Set(['code', 'demo', 'project', 'data', 'models']);
 
 describe('corpus of real abstracts (tests/unit/links-corpus.json)', () => {
-  it('is not empty and every expected URL is https', () => {
-    expect(cases.length).toBeGreaterThan(0);
-    for (const c of cases) for (const url of c.expected) expect(url.startsWith('https://')).toBe(true);
+  it('has at least 60 real abstracts with links, each with its provenance', () => {
+    expect(cases.filter((c) => HTTP_RE.test(c.abstract)).length).toBeGreaterThanOrEqual(60);
+    expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
+    for (const c of cases) {
+      const provenance = c.fixture ?? (c.source && `${c.source.repository}/${c.source.path}@${c.source.commit}`);
+      expect(provenance, c.id).toMatch(c.fixture ? /\.json$/ : /^[\w.-]+\/[\w.-]+\/.+@[0-9a-f]{40}$/);
+    }
+  });
+
+  it('every expected URL is https and every kind is known', () => {
+    for (const c of cases) {
+      for (const url of [...c.expected, ...c.links.map((l) => l.url)]) expect(url.startsWith('https://')).toBe(true);
+      for (const l of c.links) expect(KINDS.has(l.kind)).toBe(true);
+    }
+  });
+
+  it.each(cases)('$id: paperLinks kinds and URLs', (c) => {
+    const links = paperLinks(c);
+    expect(links.map(({ kind, url }) => ({ kind, url }))).toEqual(c.links);
+    for (const l of links) {
+      expect(l.source).toBe(l.url === normaliseRepoUrl(c.githubRepo ?? '') || l.url === classifyUrl(c.projectPage ?? '', 'project')?.url ? 'hf' : 'abstract');
+      if (l.stars !== undefined) expect(l.stars).toBe(c.githubStars);
+    }
+  });
+
+  it('is 100 % right for paperLinks and findRepoUrls (summary)', () => {
+    const wrong = cases.filter(
+      (c) =>
+        JSON.stringify(paperLinks(c).map(({ kind, url }) => ({ kind, url }))) !== JSON.stringify(c.links) ||
+        JSON.stringify(findRepoUrls(c.abstract)) !== JSON.stringify(c.expected),
+    );
+    const byKind = new Map<string, number>();
+    for (const c of cases) for (const l of c.links) byKind.set(l.kind, (byKind.get(l.kind) ?? 0) + 1);
+    console.log(
+      `[links corpus] ${cases.length} abstracts, ${cases.filter((c) => HTTP_RE.test(c.abstract)).length} with a URL; ` +
+        `${[...byKind].map(([k, n]) => `${k} ${n}`).join(', ')}; right ${cases.length - wrong.length}/${cases.length}`,
+    );
+    expect(wrong.map((c) => c.id)).toEqual([]);
   });
 
   it.each(cases)('$id: findRepoUrls', (c) => {
