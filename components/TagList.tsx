@@ -16,7 +16,6 @@ export function TagList({ tags }: { tags: readonly TagView[] }) {
           role="listitem"
           class={t.source === 'hf' ? 'chip hf' : 'chip'}
           title={t.why}
-          tabIndex={t.why ? 0 : undefined}
         >
           {t.label}
         </li>

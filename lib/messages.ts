@@ -3,23 +3,20 @@
 // Content code imports only the *types* from here (type imports vanish from its bundle).
 import { z } from 'zod';
 import { isArxivId } from './hf/urls';
+import { safeHttpsUrl } from './links/code-links';
+import { SettingsPatch, type Settings } from './settings';
+import type { Enrichment } from './enrich/hf-api';
 
 // No eval-based fast paths: extension pages and service workers forbid eval under their CSP.
 z.config({ jitless: true });
 
 const arxivId = z.string().refine(isArxivId, 'not an arXiv id');
 
-/** Only https links are ever stored or rendered. */
+/** Only https links are ever stored or rendered: the same rule as the page's (lib/links). */
 const httpsUrl = z
   .string()
   .max(2048)
-  .refine((s) => {
-    try {
-      return new URL(s).protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'not an https URL');
+  .refine((s) => safeHttpsUrl(s) !== null && s.startsWith('https://'), 'not a safe https URL');
 
 /** What the page knows of a paper at the moment the user acts on it. */
 export const PaperSnapshot = z.object({
@@ -52,6 +49,10 @@ export const Request = z.discriminatedUnion('type', [
       paper: PaperSnapshot.optional(),
     })
     .refine((m) => !m.paper || m.paper.id === m.id, 'paper.id differs from id'),
+  /** What Hugging Face's API knows of these papers' code (cached; fresh answers are pushed later). */
+  z.object({ type: z.literal('getLinks'), ids: z.array(arxivId).max(5000) }),
+  /** From the options page. */
+  z.object({ type: z.literal('setSettings'), patch: SettingsPatch }),
 ]);
 export type Request = z.input<typeof Request>;
 
@@ -61,12 +62,15 @@ export interface PaperState {
 }
 export type States = Record<string, PaperState>;
 
+/** What the API said about a paper's links, as the page needs it. */
+export type LinkInfo = Omit<Enrichment, 'id' | 'fetchedAt'>;
+export type LinkInfos = Record<string, LinkInfo>;
+
 export type Reply =
-  | { ok: true; states: States }
+  | { ok: true; states?: States; links?: LinkInfos; settings?: Settings }
   | { ok: false; error: string };
 
-/** Pushed by the background to open Hugging Face tabs after every write. */
-export interface StatesChanged {
-  type: 'statesChanged';
-  states: States;
-}
+/** Pushed by the background to open Hugging Face tabs after every write or API answer. */
+export type Push =
+  | { type: 'statesChanged'; states: States }
+  | { type: 'linksChanged'; links: LinkInfos };

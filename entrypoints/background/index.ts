@@ -1,15 +1,17 @@
-// Wiring only: messages in, database writes through the service, changes pushed to open HF tabs.
+// Wiring only: messages in, database writes through the services, changes pushed to open HF tabs.
 import { openDb } from '@/lib/db';
+import { Fetcher } from '@/lib/enrich/fetcher';
+import { createEnrichService } from '@/lib/enrich/service';
+import type { Push, States } from '@/lib/messages';
+import { classifySender, handleRequest, toLinkInfos } from '@/lib/papers/handler';
 import { createPaperService } from '@/lib/papers/service';
-import { handleRequest, isTrustedSender } from '@/lib/papers/handler';
-import type { StatesChanged, States } from '@/lib/messages';
+import { readSettings } from '@/lib/settings-store';
 
 export default defineBackground(() => {
-  const service = createPaperService(openDb());
+  const db = openDb();
   const ownOrigin = new URL(browser.runtime.getURL('/')).origin;
 
-  async function pushToTabs(states: States) {
-    const msg: StatesChanged = { type: 'statesChanged', states };
+  async function pushToTabs(msg: Push) {
     // Host permission on huggingface.co is enough to find these tabs; no "tabs" permission needed.
     const tabs = await browser.tabs.query({ url: 'https://huggingface.co/papers*' });
     for (const tab of tabs) {
@@ -17,13 +19,27 @@ export default defineBackground(() => {
     }
   }
 
-  browser.runtime.onMessage.addListener((raw, sender) => {
-    if (!isTrustedSender({ id: sender.id, url: sender.url, tabUrl: sender.tab?.url }, browser.runtime.id, ownOrigin)) {
-      return undefined; // not ours to answer
-    }
-    return handleRequest(service, raw, (states) => void pushToTabs(states)).catch((err: unknown) => ({
-      ok: false as const,
-      error: err instanceof Error ? err.message : String(err),
-    }));
+  const deps = {
+    db,
+    papers: createPaperService(db),
+    enrich: createEnrichService({
+      db,
+      fetcher: new Fetcher({ fetch: (url, init) => fetch(url, { ...init, credentials: 'omit' }) }),
+      enabled: async () => (await readSettings(db)).enrichment,
+      onUpdate: (entries) => void pushToTabs({ type: 'linksChanged', links: toLinkInfos(entries) }),
+    }),
+    onStates: (states: States) =>
+      void pushToTabs({ type: 'statesChanged', states }),
+  };
+
+  browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
+    const kind = classifySender({ id: sender.id, url: sender.url, tabUrl: sender.tab?.url }, browser.runtime.id, ownOrigin);
+    if (kind === 'untrusted') return undefined; // not ours to answer
+    // sendResponse + `return true` rather than a returned Promise: Chrome accepts the latter only
+    // from version 144, and both browsers accept the former.
+    handleRequest(deps, raw, kind)
+      .catch((err: unknown) => ({ ok: false as const, error: err instanceof Error ? err.message : String(err) }))
+      .then(sendResponse);
+    return true;
   });
 });

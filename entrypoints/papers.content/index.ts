@@ -1,6 +1,6 @@
 // Runs on Hugging Face papers pages. Wiring only: the annotator does the work.
 import { addsForeignNodes, createAnnotator } from '@/lib/page/annotator';
-import type { Reply, Request, StatesChanged } from '@/lib/messages';
+import type { Push, Reply, Request } from '@/lib/messages';
 
 export default defineContentScript({
   matches: ['https://huggingface.co/papers*'],
@@ -11,7 +11,7 @@ export default defineContentScript({
     });
 
     const onMessage = (msg: unknown) => {
-      const m = msg as Partial<StatesChanged> | null;
+      const m = msg as Partial<Push> | null;
       if (m?.type === 'statesChanged' && m.states && typeof m.states === 'object') annotator.applyStates(m.states);
     };
     browser.runtime.onMessage.addListener(onMessage);

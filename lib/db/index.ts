@@ -1,6 +1,7 @@
 // The extension's database. Opened only in the extension's origin (background, popup, options):
 // content scripts run in huggingface.co's origin, where the page could read it.
 import Dexie, { type EntityTable } from 'dexie';
+import type { Enrichment } from '../enrich/hf-api';
 import { SCHEMA_VERSIONS } from './schema';
 
 export interface PaperRow {
@@ -20,7 +21,18 @@ export interface PaperRow {
   updatedAt: number;
 }
 
-export type TriageDB = Dexie & { papers: EntityTable<PaperRow, 'id'> };
+export type LinkRow = Enrichment & { expiresAt: number };
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export type TriageDB = Dexie & {
+  papers: EntityTable<PaperRow, 'id'>;
+  links: EntityTable<LinkRow, 'id'>;
+  settings: EntityTable<SettingRow, 'key'>;
+};
 
 export const DB_NAME = 'hf-papers-triage';
 

@@ -14,4 +14,14 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     // Index only what is queried: the popup lists by starredAt, later views by hiddenAt, tags.
     stores: { papers: 'id, starredAt, hiddenAt, updatedAt, *tags' },
   },
+  {
+    version: 2,
+    // links: what Hugging Face's API said about a paper's code, cached with its time.
+    // settings: one row per setting (enrichment on/off, …).
+    stores: { links: 'id, fetchedAt', settings: 'key' },
+    // New tables only: existing papers are kept as they are. Enrichment starts on, as before.
+    upgrade: async (tx) => {
+      await tx.table('settings').put({ key: 'enrichment', value: true });
+    },
+  },
 ];

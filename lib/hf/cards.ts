@@ -53,7 +53,7 @@ export function findListingCards(root: ParentNode, skip?: (card: HTMLElement) =>
 
 /** The single paper page: controls next to the <h1> title. */
 export function findPaperPageCard(doc: Document, id: string): CardRef | null {
-  const h1 = doc.querySelector<HTMLElement>(PAPER_PAGE_TITLE);
+  const h1 = PAPER_PAGE_TITLE.map((s) => doc.querySelector<HTMLElement>(s)).find(Boolean);
   if (!h1 || !h1.parentElement) return null;
   return { id, card: h1.parentElement, anchor: h1, position: 'after', domTitle: text(h1) };
 }

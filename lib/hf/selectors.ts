@@ -14,5 +14,5 @@ export const CARD = 'article';
 /** The title link inside a card (DOM fallback when the embedded JSON lacks a paper). */
 export const CARD_TITLE_LINK = 'h3 a[href*="/papers/"]';
 
-/** The title on a single paper page. */
-export const PAPER_PAGE_TITLE = 'main h1, h1';
+/** The title on a single paper page: the <h1> in <main>, else the page's first <h1> (tried in order). */
+export const PAPER_PAGE_TITLE = ['main h1', 'h1'];

@@ -85,7 +85,7 @@ export function createAnnotator(doc: Document, transport: Transport): Annotator 
     } catch {
       reply = null;
     }
-    store.set(reply?.ok ? reply.states : { [id]: before });
+    store.set(reply?.ok && reply.states ? reply.states : { [id]: before });
   }
 
   function isAnnotated(card: HTMLElement): boolean {
@@ -190,7 +190,7 @@ export function createAnnotator(doc: Document, transport: Transport): Annotator 
       // One batched question for all new cards.
       transport
         .send({ type: 'getStates', ids })
-        .then((reply) => reply.ok && store.set(reply.states))
+        .then((reply) => reply.ok && reply.states && store.set(reply.states))
         .catch(() => {});
     }
     renderSummary();

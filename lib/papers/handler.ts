@@ -1,7 +1,10 @@
 // Entry point for every message the background receives: sender check, zod parse, dispatch.
 // Kept free of browser APIs so tests can drive it directly.
-import { Request, type Reply } from '../messages';
+import type { TriageDB } from '../db';
+import type { CachedEnrichment, EnrichService } from '../enrich/service';
 import { pageKind } from '../hf/urls';
+import { Request, type LinkInfo, type LinkInfos, type Reply, type States } from '../messages';
+import { writeSettings } from '../settings-store';
 import type { PaperService } from './service';
 
 export interface SenderInfo {
@@ -13,19 +16,36 @@ export interface SenderInfo {
   tabUrl?: string;
 }
 
-/** Our own pages (popup) or our content script on a Hugging Face papers page; nothing else. */
-export function isTrustedSender(sender: SenderInfo, ownId: string, ownOrigin: string): boolean {
-  if (sender.id !== ownId) return false;
+export type SenderKind = 'extension-page' | 'content' | 'untrusted';
+
+/** Our own pages (popup, options) or our content script on a Hugging Face papers page; nothing else. */
+export function classifySender(sender: SenderInfo, ownId: string, ownOrigin: string): SenderKind {
+  if (sender.id !== ownId) return 'untrusted';
   const from = sender.url ?? sender.tabUrl ?? '';
-  if (from.startsWith(ownOrigin)) return true;
-  return pageKind(from) !== 'other';
+  if (from.startsWith(ownOrigin + '/')) return 'extension-page';
+  return pageKind(from) !== 'other' ? 'content' : 'untrusted';
 }
 
-export async function handleRequest(
-  service: PaperService,
-  raw: unknown,
-  onChange: (states: Record<string, { starred: boolean; hidden: boolean }>) => void,
-): Promise<Reply> {
+export function isTrustedSender(sender: SenderInfo, ownId: string, ownOrigin: string): boolean {
+  return classifySender(sender, ownId, ownOrigin) !== 'untrusted';
+}
+
+export function toLinkInfos(entries: CachedEnrichment[]): LinkInfos {
+  const out: LinkInfos = {};
+  for (const { id, fetchedAt: _f, expiresAt: _e, ...info } of entries) out[id] = info satisfies LinkInfo;
+  return out;
+}
+
+export interface HandlerDeps {
+  papers: PaperService;
+  enrich: Pick<EnrichService, 'lookup'>;
+  db: TriageDB;
+  /** Called after every state write, to push the change to open tabs. */
+  onStates: (states: States) => void;
+}
+
+export async function handleRequest(deps: HandlerDeps, raw: unknown, sender: SenderKind): Promise<Reply> {
+  if (sender === 'untrusted') return { ok: false, error: 'unknown sender' };
   const parsed = Request.safeParse(raw);
   if (!parsed.success) {
     return { ok: false, error: `invalid message: ${parsed.error.issues[0]?.message ?? 'unknown'}` };
@@ -33,12 +53,18 @@ export async function handleRequest(
   const msg = parsed.data;
   switch (msg.type) {
     case 'getStates':
-      return { ok: true, states: await service.getStates(msg.ids) };
+      return { ok: true, states: await deps.papers.getStates(msg.ids) };
     case 'setState': {
-      const state = await service.setState(msg.id, msg.patch, msg.paper);
+      const state = await deps.papers.setState(msg.id, msg.patch, msg.paper);
       const states = { [msg.id]: state };
-      onChange(states);
+      deps.onStates(states);
       return { ok: true, states };
     }
+    case 'getLinks':
+      return { ok: true, links: toLinkInfos(await deps.enrich.lookup(msg.ids)) };
+    case 'setSettings':
+      // Settings belong to the user's own extension pages, never to a web page's content script.
+      if (sender !== 'extension-page') return { ok: false, error: 'settings are changed from the options page only' };
+      return { ok: true, settings: await writeSettings(deps.db, msg.patch) };
   }
 }

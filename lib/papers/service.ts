@@ -29,18 +29,21 @@ export function createPaperService(db: TriageDB, now: () => number = Date.now): 
         const t = now();
         const existing = await db.papers.get(id);
         const snap = paper ? PaperSnapshot.parse(paper) : undefined;
+        // A snapshot from a page without the embedded JSON knows less (no authors, tags from the
+        // title only, maybe no title): what it lacks never erases what an earlier one knew.
+        const known = <T,>(fresh: T[], old: T[] | undefined) => (fresh.length > 0 ? fresh : (old ?? []));
         const row: PaperRow = {
           ...(existing ?? { id, title: id, authors: [], tags: [], url: paperUrl(id), updatedAt: t }),
           // A fresh snapshot from the page refreshes what we know; state fields are ours.
           ...(snap && {
-            title: snap.title,
-            authors: snap.authors,
+            title: snap.title !== id || !existing ? snap.title : existing.title,
+            authors: known(snap.authors, existing?.authors),
             abstract: snap.abstract ?? existing?.abstract,
             publishedAt: snap.publishedAt ?? existing?.publishedAt,
             codeUrl: snap.codeUrl ?? existing?.codeUrl,
             codeStars: snap.codeStars ?? existing?.codeStars,
             projectUrl: snap.projectUrl ?? existing?.projectUrl,
-            tags: snap.tags,
+            tags: known(snap.tags, existing?.tags),
           }),
           updatedAt: t,
         };

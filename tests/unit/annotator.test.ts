@@ -15,6 +15,7 @@ function fakeBackground(initial: Record<string, { starred: boolean; hidden: bool
       if (req.type === 'getStates') {
         return { ok: true, states: Object.fromEntries(req.ids.map((id) => [id, states.get(id) ?? { starred: false, hidden: false }])) };
       }
+      if (req.type !== 'setState') return { ok: false, error: 'not handled' };
       const next = { starred: false, hidden: false, ...states.get(req.id), ...req.patch };
       states.set(req.id, next);
       return { ok: true, states: { [req.id]: next } };

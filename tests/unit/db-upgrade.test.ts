@@ -44,6 +44,8 @@ describe('database schema', () => {
     expect(back).toMatchObject({ id: row.id, title: row.title, starredAt: row.starredAt });
     expect(await db.papers.where('starredAt').above(0).count()).toBe(1);
     expect(db.verno).toBe(SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1].version);
+    // Version 2 added settings with enrichment on by default.
+    expect(await db.settings.get('enrichment')).toEqual(version < 2 ? { key: 'enrichment', value: true } : undefined);
     db.close();
     await Dexie.delete(name);
   });

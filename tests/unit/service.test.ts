@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type TriageDB } from '@/lib/db';
-import { handleRequest, isTrustedSender } from '@/lib/papers/handler';
+import { classifySender, handleRequest, isTrustedSender, type HandlerDeps } from '@/lib/papers/handler';
+import { readSettings } from '@/lib/settings-store';
 import { createPaperService, type PaperService } from '@/lib/papers/service';
 
 const paper = {
@@ -27,6 +28,8 @@ afterEach(async () => {
   await db.delete();
 });
 
+const deps = (onStates = vi.fn()): HandlerDeps => ({ db, papers: service, enrich: { lookup: async () => [] }, onStates });
+
 describe('paper service', () => {
   it('stars a paper with its snapshot, and unstars it', async () => {
     expect(await service.setState(paper.id, { starred: true }, paper)).toEqual({ starred: true, hidden: false });
@@ -37,6 +40,14 @@ describe('paper service', () => {
     const after = await db.papers.get(paper.id);
     expect(after!.starredAt).toBeUndefined();
     expect(after!.title).toBe(paper.title); // unstarring keeps what we know
+  });
+
+  it('a snapshot that knows less (DOM fallback) never erases what an earlier one knew', async () => {
+    await service.setState(paper.id, { starred: true }, paper);
+    await service.setState(paper.id, { hidden: true }, { id: paper.id, title: paper.id, authors: [], tags: [] });
+    expect(await db.papers.get(paper.id)).toMatchObject({ title: paper.title, authors: paper.authors, tags: ['LLM'], abstract: paper.abstract, codeUrl: paper.codeUrl });
+    await service.setState(paper.id, { hidden: false }, { ...paper, title: 'The Llama 3 Herd of Models (v2)', tags: ['LLM', 'Reasoning'] });
+    expect(await db.papers.get(paper.id)).toMatchObject({ title: 'The Llama 3 Herd of Models (v2)', tags: ['LLM', 'Reasoning'] });
   });
 
   it('keeps the first starredAt when starred again', async () => {
@@ -67,7 +78,7 @@ describe('paper service', () => {
 });
 
 describe('message handling', () => {
-  const snapshot = async () => JSON.stringify(await db.papers.toArray());
+  const snapshot = async () => JSON.stringify([await db.papers.toArray(), await db.settings.toArray()]);
 
   it.each([
     ['not an object', 'hello'],
@@ -78,14 +89,17 @@ describe('message handling', () => {
     ['empty patch', { type: 'setState', id: '2407.21783', patch: {} }],
     ['patch of wrong type', { type: 'setState', id: '2407.21783', patch: { starred: 'yes' } }],
     ['paper for another id', { type: 'setState', id: '2407.21783', patch: { starred: true }, paper: { ...paper, id: '2401.00001' } }],
+    ['code url with credentials', { type: 'setState', id: paper.id, patch: { starred: true }, paper: { ...paper, codeUrl: 'https://huggingface.co@evil.example/x' } }],
     ['javascript: code url', { type: 'setState', id: paper.id, patch: { starred: true }, paper: { ...paper, codeUrl: 'javascript:alert(1)' } }],
     ['huge title', { type: 'setState', id: paper.id, patch: { starred: true }, paper: { ...paper, title: 'x'.repeat(5000) } }],
     ['too many ids', { type: 'getStates', ids: Array(5001).fill('2401.00001') }],
+    ['unknown setting', { type: 'setSettings', patch: { telemetry: true } }],
+    ['setting of wrong type', { type: 'setSettings', patch: { enrichment: 'off' } }],
   ])('rejects %s with an error reply and no state change', async (_name, raw) => {
     await service.setState('2401.00009', { hidden: true }, { ...paper, id: '2401.00009' });
     const before = await snapshot();
     const onChange = vi.fn();
-    const reply = await handleRequest(service, raw, onChange);
+    const reply = await handleRequest(deps(onChange), raw, 'extension-page');
     expect(reply.ok).toBe(false);
     expect(onChange).not.toHaveBeenCalled();
     expect(await snapshot()).toBe(before);
@@ -93,12 +107,34 @@ describe('message handling', () => {
 
   it('answers a batched getStates and reports writes for pushing to tabs', async () => {
     const onChange = vi.fn();
-    const set = await handleRequest(service, { type: 'setState', id: paper.id, patch: { starred: true }, paper }, onChange);
+    const set = await handleRequest(deps(onChange), { type: 'setState', id: paper.id, patch: { starred: true }, paper }, 'content');
     expect(set).toEqual({ ok: true, states: { [paper.id]: { starred: true, hidden: false } } });
     expect(onChange).toHaveBeenCalledWith({ [paper.id]: { starred: true, hidden: false } });
-    const get = await handleRequest(service, { type: 'getStates', ids: [paper.id, '2401.00001'] }, onChange);
+    const get = await handleRequest(deps(onChange), { type: 'getStates', ids: [paper.id, '2401.00001'] }, 'content');
     expect(get).toEqual({ ok: true, states: { [paper.id]: { starred: true, hidden: false }, '2401.00001': { starred: false, hidden: false } } });
     expect(onChange).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('settings messages', () => {
+  it('the options page turns enrichment off; a content script cannot', async () => {
+    expect((await readSettings(db)).enrichment).toBe(true);
+    const fromPage = await handleRequest(deps(), { type: 'setSettings', patch: { enrichment: false } }, 'content');
+    expect(fromPage.ok).toBe(false);
+    expect((await readSettings(db)).enrichment).toBe(true);
+    const fromOptions = await handleRequest(deps(), { type: 'setSettings', patch: { enrichment: false } }, 'extension-page');
+    expect(fromOptions).toEqual({ ok: true, settings: { enrichment: false } });
+    expect((await readSettings(db)).enrichment).toBe(false);
+  });
+
+  it('a stored setting of the wrong type falls back to its default', async () => {
+    await db.settings.put({ key: 'enrichment', value: 'yes' });
+    expect((await readSettings(db)).enrichment).toBe(true);
+  });
+
+  it('untrusted senders get nothing', async () => {
+    const reply = await handleRequest(deps(), { type: 'getStates', ids: [paper.id] }, 'untrusted');
+    expect(reply.ok).toBe(false);
   });
 });
 
@@ -115,5 +151,14 @@ describe('sender check', () => {
     [{}, false],
   ])('%j → %s', (sender, ok) => {
     expect(isTrustedSender(sender, own, origin)).toBe(ok);
+  });
+
+  it.each([
+    [{ id: own, url: 'chrome-extension://abcdef/options.html' }, 'extension-page'],
+    [{ id: own, url: 'https://huggingface.co/papers', tabUrl: 'https://huggingface.co/papers' }, 'content'],
+    // An origin that merely starts with ours is not ours.
+    [{ id: own, url: 'chrome-extension://abcdefgh/popup.html' }, 'untrusted'],
+  ] as const)('%j is %s', (sender, kind) => {
+    expect(classifySender(sender, own, origin)).toBe(kind);
   });
 });
