@@ -13,8 +13,8 @@ export interface CardView {
 export interface CardControlsProps {
   view: CardView;
   state: PaperState;
-  onStar: () => void;
-  onHide: () => void;
+  onStar: (e: Event) => void;
+  onHide: (e: Event) => void;
 }
 
 /** Tags, then Star / Hide and the code and project links, under a card's title. */
@@ -29,38 +29,46 @@ export function CardControls({ view, state, onStar, onHide }: CardControlsProps)
           <StarIcon filled={state.starred} />
           Star
         </button>
-        <button type="button" class="btn" onClick={onHide} aria-label={state.hidden ? 'Show' : 'Hide'} title={state.hidden ? 'Stop hiding this paper' : 'Hide this paper everywhere on Hugging Face Papers'}>
+        <button type="button" class="btn hide" onClick={onHide} aria-label={state.hidden ? 'Show' : 'Hide'} title={state.hidden ? 'Stop hiding this paper' : 'Hide this paper everywhere on Hugging Face Papers'}>
           <EyeOffIcon />
           {state.hidden ? 'Show' : 'Hide'}
         </button>
-        <LinkBadges links={view.links} showNone />
+        <LinkBadges links={view.links} showStatus />
       </div>
     </div>
   );
 }
 
 /** What a hidden card collapses to: its title, muted, and a way back. */
-export function HiddenRow({ title, onShow }: { title: string; onShow: () => void }) {
+export function HiddenRow({ title, onShow }: { title: string; onShow: (e: Event) => void }) {
   return (
     <div class="collapsed">
-      <span class="title" title={title}>{title}</span>
-      <button type="button" class="btn" onClick={onShow}>
+      <span class="title" id="title" title={title}>
+        {title}
+      </span>
+      <button type="button" class="btn" onClick={onShow} aria-describedby="title">
         Show
       </button>
     </div>
   );
 }
 
-/** "N hidden on this page · show all", above the list. */
+/**
+ * "N hidden on this page · show all", above the list. The status line stays mounted (empty when
+ * nothing is hidden) so screen readers announce changes to it.
+ */
 export function HiddenSummary({ count, peeking, onToggle }: { count: number; peeking: boolean; onToggle: () => void }) {
-  if (count === 0) return null;
   return (
-    <div class="summary" role="status">
-      <span>{count === 1 ? '1 paper hidden on this page' : `${count} papers hidden on this page`}</span>
-      <span aria-hidden="true">·</span>
-      <button type="button" onClick={onToggle} aria-pressed={peeking}>
-        {peeking ? 'collapse hidden' : 'show all'}
-      </button>
+    <div class="summary">
+      <span role="status">{count === 0 ? '' : count === 1 ? '1 paper hidden on this page' : `${count} papers hidden on this page`}</span>
+      {count > 0 && (
+        <>
+          <span aria-hidden="true">·</span>
+          <button type="button" onClick={onToggle}>
+            {peeking ? 'collapse hidden' : 'show all'}
+          </button>
+        </>
+      )}
     </div>
   );
 }

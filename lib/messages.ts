@@ -67,7 +67,7 @@ export type LinkInfo = Omit<Enrichment, 'id' | 'fetchedAt'>;
 export type LinkInfos = Record<string, LinkInfo>;
 
 export type Reply =
-  | { ok: true; states?: States; links?: LinkInfos; settings?: Settings }
+  | { ok: true; states?: States; links?: LinkInfos; /** ids whose API answer is on its way */ pending?: string[]; settings?: Settings }
   | { ok: false; error: string };
 
 /** Pushed by the background to open Hugging Face tabs after every write or API answer. */

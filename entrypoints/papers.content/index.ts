@@ -1,5 +1,5 @@
 // Runs on Hugging Face papers pages. Wiring only: the annotator does the work.
-import { addsForeignNodes, createAnnotator } from '@/lib/page/annotator';
+import { createAnnotator, needsScan } from '@/lib/page/annotator';
 import type { Push, Reply, Request } from '@/lib/messages';
 
 export default defineContentScript({
@@ -7,21 +7,37 @@ export default defineContentScript({
   runAt: 'document_end',
   main(ctx) {
     const annotator = createAnnotator(document, {
-      send: (request: Request) => browser.runtime.sendMessage(request) as Promise<Reply>,
+      send: (request: Request) =>
+        ctx.isInvalid
+          ? Promise.reject(new Error('extension updated or removed'))
+          : (browser.runtime.sendMessage(request) as Promise<Reply>),
     });
 
     const onMessage = (msg: unknown) => {
       const m = msg as Partial<Push> | null;
       if (m?.type === 'statesChanged' && m.states && typeof m.states === 'object') annotator.applyStates(m.states);
+      if (m?.type === 'linksChanged' && m.links && typeof m.links === 'object') annotator.applyLinks(m.links);
     };
     browser.runtime.onMessage.addListener(onMessage);
 
-    // Cards added later (infinite lists, client-side navigation) are picked up here.
+    // One scan per burst of changes (an infinite list appends cards one by one).
+    let scheduled = false;
+    const scheduleScan = () => {
+      if (scheduled || ctx.isInvalid) return;
+      scheduled = true;
+      ctx.setTimeout(() => {
+        scheduled = false;
+        annotator.scan();
+      }, 0);
+    };
+
+    // Cards added later, cards the page reuses for other papers, client-side navigation.
     const observer = new MutationObserver((records) => {
-      if (addsForeignNodes(records)) annotator.scan();
+      if (needsScan(records)) scheduleScan();
     });
-    observer.observe(document.documentElement, { childList: true, subtree: true });
-    ctx.addEventListener(window, 'wxt:locationchange', () => annotator.scan());
+    observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
+    // Fired before the page swaps its content: the scheduled scan runs after it.
+    ctx.addEventListener(window, 'wxt:locationchange', scheduleScan);
 
     // An updated or removed extension leaves this script orphaned: stop cleanly.
     ctx.onInvalidated(() => {

@@ -42,13 +42,14 @@ export function createEnrichService({ db, fetcher, enabled, onUpdate, now = Date
      * What is known for these papers now (from the cache, fresh or not), and a fetch started for
      * those whose entry is missing or stale. Results of the fetch arrive through onUpdate.
      */
-    async lookup(ids: string[]): Promise<CachedEnrichment[]> {
+    async lookup(ids: string[]): Promise<{ known: CachedEnrichment[]; fetching: string[] }> {
       const unique = [...new Set(ids)];
       const [cached, papers] = await Promise.all([db.links.bulkGet(unique), db.papers.bulkGet(unique)]);
       const known = cached.filter((e): e is CachedEnrichment => !!e);
+      let toFetch: string[] = [];
       if (await enabled()) {
         const t = now();
-        const toFetch = unique.filter((id, i) => !papers[i]?.hiddenAt && !(cached[i] && isFresh(cached[i]!, t)));
+        toFetch = unique.filter((id, i) => !papers[i]?.hiddenAt && !(cached[i] && isFresh(cached[i]!, t)));
         for (const id of toFetch) {
           void fetcher.get(id).then(async (fetched) => {
             const entry = nextCacheEntry(fetched, await db.links.get(id), now());
@@ -57,7 +58,7 @@ export function createEnrichService({ db, fetcher, enabled, onUpdate, now = Date
           }).catch((err: unknown) => console.warn('[hf-papers-triage] enrichment not stored', err));
         }
       }
-      return known;
+      return { known, fetching: toFetch };
     },
   };
 }

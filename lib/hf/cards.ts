@@ -32,12 +32,11 @@ function cardPaperId(card: Element): string | null {
 }
 
 /** Paper cards on a listing. Cards without a usable paper id are skipped, never guessed. */
-export function findListingCards(root: ParentNode, skip?: (card: HTMLElement) => boolean): CardRef[] {
+export function findListingCards(root: ParentNode, skip?: (card: HTMLElement, id: string) => boolean): CardRef[] {
   const cards: CardRef[] = [];
   for (const el of root.querySelectorAll<HTMLElement>(CARD)) {
-    if (skip?.(el)) continue;
     const id = cardPaperId(el);
-    if (!id) continue;
+    if (!id || skip?.(el, id)) continue;
     const h3 = el.querySelector<HTMLElement>('h3');
     // Controls sit at the end of the title block (title + authors row), or of the card without one.
     cards.push({

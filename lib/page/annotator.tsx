@@ -1,18 +1,26 @@
 // Puts our controls on every paper card of the page, once, and keeps them in step with the
 // background's state. Works on a Document and a transport, so tests can drive it on fixtures.
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import { CardControls, HiddenRow, HiddenSummary, type CardView } from '@/components/CardControls';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { CardControls, HiddenRow, HiddenSummary } from '@/components/CardControls';
 import { PAGE_CSS, UI_CSS } from '@/components/styles';
 import { findListingCards, findPaperPageCard, paperForCard, type CardRef } from '../hf/cards';
 import { readEmbeddedPapers, type PagePaper } from '../hf/embedded';
 import { pageKind, paperIdFromHref } from '../hf/urls';
-import type { Reply, Request } from '../messages';
+import type { LinkInfos, Reply, Request, States } from '../messages';
 import { cardView, snapshot } from './card-view';
 import { StateStore } from './store';
 
 export interface Transport {
   send(request: Request): Promise<Reply>;
+}
+
+export interface AnnotatorOptions {
+  /**
+   * Which clicks count. By default only the user's own (`isTrusted`): the shadow roots are open,
+   * so the page's scripts could otherwise star or hide papers by calling `.click()`.
+   */
+  acceptEvent?: (e: Event) => boolean;
 }
 
 /** Our elements in the page: marked by attribute so CSS and clean-up can find them. */
@@ -26,26 +34,29 @@ interface Mounted {
   cleanup: () => void;
 }
 
-function useStoreState(store: StateStore, id: string) {
-  const [state, setState] = useState(store.get(id));
+function useStore<T>(store: StateStore, id: string, read: () => T): T {
+  const [value, setValue] = useState(read);
   useEffect(() => {
-    const sync = () => setState(store.get(id));
-    sync(); // the state may have arrived between render and this effect
+    const sync = () => setValue(read);
+    sync(); // the value may have changed between render and this effect
     return store.subscribe(id, sync);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store, id]);
-  return state;
+  return value;
 }
 
 export interface Annotator {
   /** Finds and annotates cards not yet annotated. Safe to call any number of times. */
   scan(): void;
-  /** Applies states pushed by the background. */
-  applyStates(states: Record<string, { starred: boolean; hidden: boolean }>): void;
-  /** Removes everything we added to the page. */
+  /** Applies what the background pushes. */
+  applyStates(states: States): void;
+  applyLinks(links: LinkInfos): void;
+  /** Removes everything this instance added to the page. */
   destroy(): void;
 }
 
-export function createAnnotator(doc: Document, transport: Transport): Annotator {
+export function createAnnotator(doc: Document, transport: Transport, options: AnnotatorOptions = {}): Annotator {
+  const acceptEvent = options.acceptEvent ?? ((e: Event) => e.isTrusted);
   const store = new StateStore();
   const mounted = new Map<HTMLElement, Mounted>();
   let embeddedCache: { key: string; papers: Map<string, PagePaper> } | null = null;
@@ -53,13 +64,11 @@ export function createAnnotator(doc: Document, transport: Transport): Annotator 
   let peeking = false;
 
   // A previous instance (extension reloaded or updated) may have left its UI: start clean.
-  removeOurElements(doc);
+  removeAll(doc);
 
   function embeddedPapers(): Map<string, PagePaper> {
     // Re-read the JSON only when the islands' props changed (client-side navigation).
-    const key = [...doc.querySelectorAll('[data-target][data-props]')]
-      .map((el) => `${el.getAttribute('data-target')}:${el.getAttribute('data-props')?.length}`)
-      .join('|');
+    const key = [...doc.querySelectorAll('[data-target][data-props]')].map((el) => el.getAttribute('data-props')).join('\u0000');
     if (embeddedCache?.key !== key) embeddedCache = { key, papers: readEmbeddedPapers(doc) };
     return embeddedCache.papers;
   }
@@ -75,10 +84,11 @@ export function createAnnotator(doc: Document, transport: Transport): Annotator 
     return { host, container };
   }
 
-  async function toggle(id: string, key: 'starred' | 'hidden', paper: PagePaper, view: CardView) {
+  async function toggle(id: string, key: 'starred' | 'hidden', paper: PagePaper) {
     const before = store.get(id);
     const value = !before[key];
     store.set({ [id]: { ...before, [key]: value } }); // optimistic: the click shows at once
+    const view = cardView(paper, store.getLinks(id));
     let reply: Reply | null = null;
     try {
       reply = await transport.send({ type: 'setState', id, patch: { [key]: value }, paper: snapshot(paper, view) });
@@ -88,33 +98,49 @@ export function createAnnotator(doc: Document, transport: Transport): Annotator 
     store.set(reply?.ok && reply.states ? reply.states : { [id]: before });
   }
 
-  function isAnnotated(card: HTMLElement): boolean {
+  function isAnnotated(card: HTMLElement, id: string): boolean {
     const m = mounted.get(card);
-    return !!m && m.hosts.every((h) => h.isConnected && card.contains(h));
+    // A card the page reuses for another paper (same element, new links) is annotated anew.
+    return !!m && m.id === id && m.hosts.every((h) => h.isConnected && card.contains(h));
+  }
+
+  /** Moves focus to a button in one of our hosts, after it has rendered. */
+  function focusIn(host: HTMLElement | undefined, selector: string) {
+    setTimeout(() => host?.shadowRoot?.querySelector<HTMLElement>(selector)?.focus(), 0);
   }
 
   function mount(ref: CardRef, paper: PagePaper, collapsible: boolean) {
     mounted.get(ref.card)?.cleanup();
-    const view = cardView(paper);
     const controls = makeHost('data-hfpt-controls');
+    const collapsed = collapsible ? makeHost('data-hfpt-collapsed') : undefined;
     if (ref.position === 'append') ref.anchor.append(controls.host);
     else ref.anchor.after(controls.host);
     const hosts = [controls.host];
-    const onStar = () => void toggle(ref.id, 'starred', paper, view);
-    const onHide = () => void toggle(ref.id, 'hidden', paper, view);
+
+    const onStar = (e: Event) => {
+      if (acceptEvent(e)) void toggle(ref.id, 'starred', paper);
+    };
+    const onHide = (e: Event) => {
+      if (!acceptEvent(e)) return;
+      const hiding = !store.get(ref.id).hidden;
+      void toggle(ref.id, 'hidden', paper);
+      // Keep the keyboard user's place: focus follows the card into and out of its slim row.
+      if (collapsible) focusIn(hiding ? collapsed!.host : controls.host, hiding ? 'button' : 'button.hide');
+    };
 
     function Controls() {
-      const state = useStoreState(store, ref.id);
+      const state = useStore(store, ref.id, () => store.get(ref.id));
+      const api = useStore(store, ref.id, () => store.getLinks(ref.id));
+      const view = useMemo(() => cardView(paper, api), [api]);
       return <CardControls view={view} state={state} onStar={onStar} onHide={onHide} />;
     }
     render(<Controls />, controls.container);
 
     let unsubscribe = () => {};
-    if (collapsible) {
-      const collapsed = makeHost('data-hfpt-collapsed');
+    if (collapsed) {
       ref.card.prepend(collapsed.host);
       hosts.push(collapsed.host);
-      render(<HiddenRow title={view.title} onShow={onHide} />, collapsed.container);
+      render(<HiddenRow title={paper.title ?? paper.id} onShow={onHide} />, collapsed.container);
       const applyHidden = () => ref.card.toggleAttribute('data-hfpt-hidden', store.get(ref.id).hidden);
       applyHidden();
       unsubscribe = store.subscribe(ref.id, applyHidden);
@@ -168,6 +194,13 @@ export function createAnnotator(doc: Document, transport: Transport): Annotator 
 
   const unsubscribeAll = store.subscribeAll(renderSummary);
 
+  function ask(request: Request, apply: (reply: Extract<Reply, { ok: true }>) => void) {
+    transport
+      .send(request)
+      .then((reply) => reply?.ok && apply(reply))
+      .catch(() => {}); // the background is gone (extension updated): cards keep what they show
+  }
+
   function scan() {
     const url = doc.location?.href ?? '';
     const kind = pageKind(url);
@@ -177,21 +210,22 @@ export function createAnnotator(doc: Document, transport: Transport): Annotator 
 
     let refs: CardRef[];
     if (kind === 'listing') {
-      refs = findListingCards(doc, (el) => isAnnotated(el));
+      refs = findListingCards(doc, (el, id) => isAnnotated(el, id));
     } else {
       const id = paperIdFromHref(url);
       const ref = id ? findPaperPageCard(doc, id) : null;
-      refs = ref && !isAnnotated(ref.card) ? [ref] : [];
+      refs = ref && !isAnnotated(ref.card, ref.id) ? [ref] : [];
     }
     if (refs.length > 0) {
       const papers = embeddedPapers();
-      for (const ref of refs) mount(ref, paperForCard(ref, papers), kind === 'listing');
-      const ids = [...new Set(refs.map((r) => r.id))];
-      // One batched question for all new cards.
-      transport
-        .send({ type: 'getStates', ids })
-        .then((reply) => reply.ok && reply.states && store.set(reply.states))
-        .catch(() => {});
+      const shown = refs.map((ref) => ({ ref, paper: paperForCard(ref, papers) }));
+      for (const { ref, paper } of shown) mount(ref, paper, kind === 'listing');
+      // One batched question for all new cards' states, one for the code the page does not name.
+      ask({ type: 'getStates', ids: [...new Set(refs.map((r) => r.id))] }, (r) => r.states && store.set(r.states));
+      const withoutCode = [...new Set(shown.filter((s) => !s.paper.githubRepo).map((s) => s.ref.id))];
+      if (withoutCode.length > 0) {
+        ask({ type: 'getLinks', ids: withoutCode }, (r) => store.setLinks(r.links ?? {}, r.pending));
+      }
     }
     renderSummary();
   }
@@ -199,10 +233,15 @@ export function createAnnotator(doc: Document, transport: Transport): Annotator 
   return {
     scan,
     applyStates: (states) => store.set(states),
+    applyLinks: (links) => store.setLinks(links),
     destroy() {
       unsubscribeAll();
       for (const m of [...mounted.values()]) m.cleanup();
-      removeOurElements(doc);
+      if (summary) {
+        render(null, summary.container);
+        summary.host.remove();
+      }
+      if (peeking) doc.documentElement.removeAttribute('data-hfpt-peek');
     },
   };
 }
@@ -215,16 +254,20 @@ function ensurePageStyle(doc: Document) {
   (doc.head ?? doc.documentElement).append(style);
 }
 
-function removeOurElements(doc: Document) {
+/** Everything any instance of the extension added: a new instance starts from a clean page. */
+function removeAll(doc: Document) {
   for (const attr of HOST_ATTRS) doc.querySelectorAll(`[${attr}]`).forEach((el) => el.remove());
   doc.querySelectorAll('[data-hfpt-hidden]').forEach((el) => el.removeAttribute('data-hfpt-hidden'));
   doc.documentElement.removeAttribute('data-hfpt-peek');
-  doc.getElementById(PAGE_STYLE_ID)?.remove();
 }
 
-/** True when a mutation added something other than our own hosts (worth a scan). */
-export function addsForeignNodes(records: MutationRecord[]): boolean {
+/** True when a mutation added something other than our own hosts, or changed a link (worth a scan). */
+export function needsScan(records: MutationRecord[]): boolean {
   for (const r of records) {
+    if (r.type === 'attributes') {
+      if (!(r.target as Element).closest?.(HOST_ATTRS.map((a) => `[${a}]`).join(','))) return true;
+      continue;
+    }
     for (const n of r.addedNodes) {
       if (n.nodeType !== 1) continue;
       const el = n as Element;

@@ -1,24 +1,69 @@
-// From what the page says about a paper to what a card shows and what a star saves.
+// From what the page (and Hugging Face's API) say about a paper to what a card shows and what a
+// star saves.
 import type { CardView } from '@/components/CardControls';
+import type { LinkView } from '@/components/LinkBadges';
 import type { PagePaper } from '../hf/embedded';
-import { pickCodeLink, repoDisplayName, safeHttpsUrl } from '../links/code-links';
-import type { PaperSnapshot } from '../messages';
+import { paperUrl } from '../hf/urls';
+import { paperLinks } from '../links/classify';
+import { normaliseRepoUrl, repoDisplayName } from '../links/code-links';
+import type { LinkInfo, PaperSnapshot } from '../messages';
 import { paperTags } from '../tags/match';
 
-export function cardView(paper: PagePaper): CardView {
+/** What the card knows of the API's answer: the answer, and whether one is on its way. */
+export interface ApiLinks {
+  info?: LinkInfo;
+  pending: boolean;
+}
+
+export function cardView(paper: PagePaper, api: ApiLinks = { pending: false }): CardView {
   const title = paper.title ?? paper.id;
-  const code = pickCodeLink({ githubRepo: paper.githubRepo, githubStars: paper.githubStars, abstract: paper.abstract });
+  const { info } = api;
   return {
     id: paper.id,
     title,
-    tags: paperTags({ title, abstract: paper.abstract, aiKeywords: paper.aiKeywords }),
-    links: {
-      codeUrl: code?.url,
-      codeName: code ? repoDisplayName(code.url) : undefined,
-      codeStars: code?.stars,
-      projectUrl: safeHttpsUrl(paper.projectPage) ?? undefined,
-    },
+    tags: paperTags({ title, abstract: paper.abstract, aiKeywords: paper.aiKeywords.length > 0 ? paper.aiKeywords : (info?.aiKeywords ?? []) }),
+    links: linkView(paper, api),
   };
+}
+
+/**
+ * Links in order of trust: HF's githubRepo (from the page, else from the API: the same field),
+ * then repositories in the abstract; at most one Code link is primary, the rest sit behind "+N".
+ */
+function linkView(paper: PagePaper, { info, pending }: ApiLinks): LinkView {
+  const fromPage = !!paper.githubRepo;
+  const all = paperLinks({
+    githubRepo: paper.githubRepo ?? info?.githubRepo,
+    githubStars: fromPage ? paper.githubStars : (info?.githubStars ?? undefined),
+    projectPage: paper.projectPage ?? info?.projectPage,
+    abstract: paper.abstract,
+  });
+  const code = all.find((l) => l.kind === 'code');
+  const project = all.find((l) => l.kind === 'project');
+  const extra = all.filter((l) => l !== code && l !== project).map((l) => ({ label: l.label, url: l.url }));
+  const citing = info ? citingText(info) : null;
+  return {
+    codeUrl: code?.url,
+    codeName: code && normaliseRepoUrl(code.url) ? repoDisplayName(code.url) : undefined,
+    codeStars: code?.stars,
+    projectUrl: project?.url,
+    extra,
+    codeStatus: code ? undefined : pending ? 'checking' : info?.status === 'none' ? 'none' : 'unchecked',
+    citing: citing ? { ...citing, url: paperUrl(paper.id) } : undefined,
+  };
+}
+
+/** "3 models · 1 dataset · 2 Spaces", or null when nothing on Hugging Face cites the paper. */
+export function citingText({ models, datasets, spaces }: Pick<LinkInfo, 'models' | 'datasets' | 'spaces'>) {
+  const parts = [
+    [models, 'model', 'models'],
+    [datasets, 'dataset', 'datasets'],
+    [spaces, 'Space', 'Spaces'],
+  ]
+    .filter(([n]) => (n as number) > 0)
+    .map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
+  if (parts.length === 0) return null;
+  return { text: parts.join(' · '), label: `Cited on Hugging Face by ${parts.join(', ')}` };
 }
 
 /** The record a star or hide stores (the background validates it again). */

@@ -1,12 +1,16 @@
-// Per-paper state on the page, as last told by the background. Cards subscribe to their own id,
-// so a change re-renders only the cards it touches.
-import type { PaperState, States } from '../messages';
+// Per-paper state on the page, as last told by the background: star/hide state and what Hugging
+// Face's API said of the paper's links. Cards subscribe to their own id, so a change re-renders
+// only the cards it touches.
+import type { LinkInfo, LinkInfos, PaperState, States } from '../messages';
+import type { ApiLinks } from './card-view';
 
 const NONE: PaperState = { starred: false, hidden: false };
+const NO_LINKS: ApiLinks = { pending: false };
 type Listener = () => void;
 
 export class StateStore {
   private states = new Map<string, PaperState>();
+  private links = new Map<string, ApiLinks>();
   private byId = new Map<string, Set<Listener>>();
   private any = new Set<Listener>();
 
@@ -14,25 +18,48 @@ export class StateStore {
     return this.states.get(id) ?? NONE;
   }
 
+  getLinks(id: string): ApiLinks {
+    return this.links.get(id) ?? NO_LINKS;
+  }
+
   set(states: States): void {
     for (const [id, s] of Object.entries(states)) {
       const prev = this.states.get(id);
       if (prev && prev.starred === s.starred && prev.hidden === s.hidden) continue;
       this.states.set(id, { starred: s.starred, hidden: s.hidden });
-      this.byId.get(id)?.forEach((fn) => fn());
+      this.notify(id);
     }
     this.any.forEach((fn) => fn());
+  }
+
+  /** API answers (`infos`), and the ids whose answer is still on its way (`pending`). */
+  setLinks(infos: LinkInfos, pending: readonly string[] = []): void {
+    for (const [id, info] of Object.entries(infos) as [string, LinkInfo][]) {
+      this.links.set(id, { info, pending: false });
+      this.notify(id);
+    }
+    for (const id of pending) {
+      this.links.set(id, { info: this.links.get(id)?.info, pending: true });
+      this.notify(id);
+    }
   }
 
   subscribe(id: string, fn: Listener): () => void {
     let set = this.byId.get(id);
     if (!set) this.byId.set(id, (set = new Set()));
     set.add(fn);
-    return () => set.delete(fn);
+    return () => {
+      set.delete(fn);
+      if (set.size === 0) this.byId.delete(id);
+    };
   }
 
   subscribeAll(fn: Listener): () => void {
     this.any.add(fn);
     return () => this.any.delete(fn);
+  }
+
+  private notify(id: string) {
+    this.byId.get(id)?.forEach((fn) => fn());
   }
 }

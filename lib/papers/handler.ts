@@ -60,8 +60,10 @@ export async function handleRequest(deps: HandlerDeps, raw: unknown, sender: Sen
       deps.onStates(states);
       return { ok: true, states };
     }
-    case 'getLinks':
-      return { ok: true, links: toLinkInfos(await deps.enrich.lookup(msg.ids)) };
+    case 'getLinks': {
+      const { known, fetching } = await deps.enrich.lookup(msg.ids);
+      return { ok: true, links: toLinkInfos(known), pending: fetching };
+    }
     case 'setSettings':
       // Settings belong to the user's own extension pages, never to a web page's content script.
       if (sender !== 'extension-page') return { ok: false, error: 'settings are changed from the options page only' };

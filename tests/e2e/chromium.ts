@@ -8,7 +8,7 @@ import { answer, CHROMIUM_PATH, chromiumArgs } from './harness.mjs';
 
 export const SCREENS_DIR = resolve(import.meta.dirname, '../../test-results/screens');
 
-export async function launchWithExtension(): Promise<BrowserContext> {
+export async function launchWithExtension(options: { api?: 'recorded' | 'down' } = {}): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'hfpt-')), {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -16,7 +16,7 @@ export async function launchWithExtension(): Promise<BrowserContext> {
     args: chromiumArgs(),
   });
   await context.route('**/*', (route) => {
-    const a = answer(route.request().url());
+    const a = answer(route.request().url(), options);
     return a === 'continue' ? route.continue() : a === 'abort' ? route.abort() : route.fulfill(a);
   });
   return context;

@@ -10,5 +10,10 @@ export const PAGES: Record<string, string>;
 export const LISTING_IDS: string[];
 export const API_2026: { paper: { id: string; title: string; githubRepo?: string } }[];
 export type Answer = 'continue' | 'abort' | { status: number; contentType: string; body: string };
-export function answer(rawUrl: string): Answer;
+/** api: 'recorded' answers /api/papers/<id> from the fixtures (404 when unknown); 'down' answers 500. */
+export function answer(rawUrl: string, options?: { api?: 'recorded' | 'down' }): Answer;
+export const API_PAPERS: Record<string, { id: string; title: string; githubRepo?: string; githubStars?: number; projectPage?: string }>;
+export const LISTING_2026_IDS: string[];
+export function listingOf(papers: { id: string; title: string }[]): string;
 export function chromiumArgs(extensionDir?: string): string[];
+export function chromiumBaseArgs(): string[];

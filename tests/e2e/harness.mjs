@@ -36,14 +36,49 @@ export const LISTING_IDS = [
 /** Real 2026 items from the API fixture, for synthesised cards. */
 export const API_2026 = JSON.parse(fixture('api_daily_papers_2026-05-08.json'));
 
+/** Recorded answers of https://huggingface.co/api/papers/<id>, by id (the daily-papers items' `paper`). */
+export const API_PAPERS = Object.fromEntries(
+  [...API_2026.map((item) => item.paper), JSON.parse(fixture('api_paper_2608.09888.json'))].map((p) => [p.id, p]),
+);
+
+const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * A listing of the given papers in the real 2024 card markup, without embedded JSON: what a page
+ * whose JSON lacks code fields looks like (code links can then only come from the API).
+ */
+export function listingOf(papers) {
+  const first = LISTING_HTML.indexOf('<article');
+  const endOfFirst = LISTING_HTML.indexOf('</article>') + '</article>'.length;
+  const endOfLast = LISTING_HTML.lastIndexOf('</article>') + '</article>'.length;
+  const template = LISTING_HTML.slice(first, endOfFirst);
+  const cards = papers.map((p) =>
+    template.replaceAll('2407.21783', p.id).replace('>The Llama 3 Herd of Models<', `>${escapeHtml(p.title)}<`),
+  );
+  const page = LISTING_HTML.slice(0, first) + cards.join('\n</div>\n<div>') + LISTING_HTML.slice(endOfLast);
+  return page.replace(/\sdata-props="[^"]*"/g, '');
+}
+
+/** 12 real papers of 2026-05-08 (6 with a githubRepo), served without embedded JSON: their code is known only to the API. */
+export const LISTING_2026_IDS = API_2026.slice(0, 12).map((item) => item.paper.id);
+PAGES['/papers/date/2026-05-08'] = listingOf(API_2026.slice(0, 12).map((item) => item.paper));
+
 /**
  * The answer for a request: a response to fulfil, 'continue' for the extension's own pages, or
  * 'abort' (tests never reach the network).
  */
-export function answer(rawUrl) {
+export function answer(rawUrl, { api = 'recorded' } = {}) {
   const url = new URL(rawUrl);
   if (url.protocol === 'chrome-extension:' || url.protocol === 'moz-extension:') return 'continue';
   if (url.origin !== 'https://huggingface.co') return 'abort';
+  const apiPaper = /^\/api\/papers\/([^/]+)$/.exec(url.pathname);
+  if (apiPaper) {
+    if (api === 'down') return { status: 500, contentType: 'application/json', body: '{"error":"Internal Error"}' };
+    const paper = API_PAPERS[decodeURIComponent(apiPaper[1])];
+    return paper
+      ? { status: 200, contentType: 'application/json', body: JSON.stringify(paper) }
+      : { status: 404, contentType: 'application/json', body: '{"error":"Paper not found"}' };
+  }
   if (url.pathname.startsWith('/papers')) {
     const body = PAGES[url.pathname + url.search] ?? PAGES[url.pathname];
     return { status: body ? 200 : 404, contentType: 'text/html; charset=utf-8', body: body ?? '<h1>Not found</h1>' };
@@ -56,9 +91,12 @@ export function answer(rawUrl) {
 
 /** Chromium flags: the extension, and no background traffic to a network that is not there. */
 export function chromiumArgs(extensionDir = CHROME_EXTENSION_DIR) {
+  return [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...chromiumBaseArgs()];
+}
+
+/** The same flags without the extension (the benchmark's baseline browser). */
+export function chromiumBaseArgs() {
   return [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
     '--no-sandbox',
     '--disable-gpu',
     '--disable-quic',

@@ -4,6 +4,8 @@ import type { Reply, Request } from '@/lib/messages';
 import { fixtureText, LISTING, loadIntoDocument, PAPER_PAGE } from './fixtures';
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
+/** jsdom's .click() is not a trusted event; the real default refuses those (see below). */
+const trusted = { acceptEvent: () => true };
 
 /** A background stand-in that keeps state in a Map, and records what it was asked. */
 function fakeBackground(initial: Record<string, { starred: boolean; hidden: boolean }> = {}) {
@@ -15,6 +17,7 @@ function fakeBackground(initial: Record<string, { starred: boolean; hidden: bool
       if (req.type === 'getStates') {
         return { ok: true, states: Object.fromEntries(req.ids.map((id) => [id, states.get(id) ?? { starred: false, hidden: false }])) };
       }
+      if (req.type === 'getLinks') return { ok: true, links: {}, pending: req.ids };
       if (req.type !== 'setState') return { ok: false, error: 'not handled' };
       const next = { starred: false, hidden: false, ...states.get(req.id), ...req.patch };
       states.set(req.id, next);
@@ -39,21 +42,23 @@ describe('annotator on the saved listing', () => {
 
   it('annotates each of the 13 cards once, with one batched state request', async () => {
     const bg = fakeBackground();
-    annotator = createAnnotator(document, bg.transport);
+    annotator = createAnnotator(document, bg.transport, trusted);
     annotator.scan();
     annotator.scan();
     await flush();
     annotator.scan();
     expect(hosts()).toHaveLength(13);
     document.querySelectorAll('article').forEach((a) => expect(a.querySelectorAll('[data-hfpt-controls]')).toHaveLength(1));
-    expect(bg.requests).toHaveLength(1);
-    expect(bg.requests[0]).toMatchObject({ type: 'getStates' });
+    // One batched question for states, one for the code links the page does not name (the 2024
+    // page names none).
+    expect(bg.requests.map((r) => r.type)).toEqual(['getStates', 'getLinks']);
     expect((bg.requests[0] as { ids: string[] }).ids).toHaveLength(13);
+    expect((bg.requests[1] as { ids: string[] }).ids).toHaveLength(13);
   });
 
   it('collapses cards the background says are hidden', async () => {
     const bg = fakeBackground({ '2407.21721': { starred: false, hidden: true } });
-    annotator = createAnnotator(document, bg.transport);
+    annotator = createAnnotator(document, bg.transport, trusted);
     annotator.scan();
     await flush();
     expect(articleOf('2407.21721').hasAttribute('data-hfpt-hidden')).toBe(true);
@@ -64,7 +69,7 @@ describe('annotator on the saved listing', () => {
 
   it('a click on Star sends the paper snapshot and shows the answer', async () => {
     const bg = fakeBackground();
-    annotator = createAnnotator(document, bg.transport);
+    annotator = createAnnotator(document, bg.transport, trusted);
     annotator.scan();
     await flush();
     const star = shadowButtons(articleOf('2407.21783')).find((b) => b.textContent?.trim() === 'Star')!;
@@ -79,7 +84,7 @@ describe('annotator on the saved listing', () => {
 
   it('reverts an optimistic click when the background fails', async () => {
     const bg = fakeBackground();
-    annotator = createAnnotator(document, bg.transport);
+    annotator = createAnnotator(document, bg.transport, trusted);
     annotator.scan();
     await flush();
     let fail!: (e: Error) => void;
@@ -92,22 +97,71 @@ describe('annotator on the saved listing', () => {
   });
 
   it('replaces a previous instance’s UI instead of adding to it, and cleans up on destroy', async () => {
-    const first = createAnnotator(document, fakeBackground().transport);
+    const first = createAnnotator(document, fakeBackground().transport, trusted);
     first.scan();
-    // An extension update leaves the old script orphaned: the new one starts clean.
-    annotator = createAnnotator(document, fakeBackground().transport);
+    // An extension update leaves the old script orphaned: the new one starts clean…
+    annotator = createAnnotator(document, fakeBackground().transport, trusted);
     annotator.scan();
+    expect(hosts()).toHaveLength(13);
+    // …and the old one, told late that it is orphaned, removes only what it added (nothing left).
+    first.destroy();
     expect(hosts()).toHaveLength(13);
     annotator.destroy();
     expect(hosts()).toHaveLength(0);
-    expect(document.querySelector('[data-hfpt-hidden], [data-hfpt-collapsed], [data-hfpt-summary], #hfpt-page-style')).toBeNull();
+    expect(document.querySelector('[data-hfpt-hidden], [data-hfpt-collapsed], [data-hfpt-summary]')).toBeNull();
+  });
+
+  it('ignores clicks the page’s own scripts make (untrusted events)', async () => {
+    const bg = fakeBackground();
+    annotator = createAnnotator(document, bg.transport); // the real default
+    annotator.scan();
+    await flush();
+    const star = shadowButtons(articleOf('2407.21783')).find((b) => b.textContent?.trim() === 'Star')!;
+    star.click();
+    await flush();
+    expect(bg.requests.filter((r) => r.type === 'setState')).toEqual([]);
+    expect(star.getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('re-annotates a card the page reuses for another paper', async () => {
+    const bg = fakeBackground();
+    annotator = createAnnotator(document, bg.transport, trusted);
+    annotator.scan();
+    await flush();
+    const article = articleOf('2407.21783');
+    article.querySelectorAll('a[href="/papers/2407.21783"]').forEach((a) => a.setAttribute('href', '/papers/2605.00001'));
+    article.querySelector('h3 a')!.textContent = 'A reused card';
+    annotator.scan();
+    await flush();
+    expect(article.querySelectorAll('[data-hfpt-controls]')).toHaveLength(1);
+    shadowButtons(article).find((b) => b.textContent?.trim() === 'Star')!.click();
+    await vi.waitFor(() => expect(bg.requests.some((r) => r.type === 'setState')).toBe(true));
+    expect(bg.requests.find((r) => r.type === 'setState')).toMatchObject({ id: '2605.00001', paper: { title: 'A reused card' } });
+  });
+
+  it('shows code links the API knows, and "No code yet" when it knows none', async () => {
+    const bg = fakeBackground();
+    annotator = createAnnotator(document, bg.transport, trusted);
+    annotator.scan();
+    await flush();
+    const root = () => articleOf('2407.21783').querySelector('[data-hfpt-controls]')!.shadowRoot!;
+    await vi.waitFor(() => expect(root().textContent).toContain('Checking code…'));
+    annotator.applyLinks({
+      '2407.21783': { status: 'found', githubRepo: 'https://github.com/meta-llama/llama3', githubStars: 29000, aiKeywords: [], models: 3, datasets: 0, spaces: 2 },
+      '2407.21770': { status: 'none', aiKeywords: [], models: 0, datasets: 0, spaces: 0 },
+    });
+    await vi.waitFor(() => expect(root().querySelector('a[aria-label^="Code"]')?.getAttribute('href')).toBe('https://github.com/meta-llama/llama3'));
+    expect(root().querySelector('a[aria-label^="Code"]')!.getAttribute('aria-label')).toBe('Code: meta-llama/llama3, 29000 GitHub stars');
+    expect(root().textContent).toContain('3 models · 2 Spaces');
+    const moma = articleOf('2407.21770').querySelector('[data-hfpt-controls]')!.shadowRoot!;
+    await vi.waitFor(() => expect(moma.textContent).toContain('No code yet'));
   });
 
   it('renders hostile page text as text, never as markup', async () => {
     const link = document.querySelector('h3 a[href="/papers/2407.21783"]')!;
     link.textContent = '<img src=x onerror="window.__pwned=1">Title';
     document.querySelectorAll('[data-props]').forEach((el) => el.removeAttribute('data-props'));
-    annotator = createAnnotator(document, fakeBackground().transport);
+    annotator = createAnnotator(document, fakeBackground().transport, trusted);
     annotator.scan();
     await flush();
     const root = articleOf('2407.21783').querySelector('[data-hfpt-collapsed]')!.shadowRoot!;
@@ -117,7 +171,7 @@ describe('annotator on the saved listing', () => {
 
   it('does nothing on pages that are not papers pages', () => {
     history.replaceState(null, '', '/models');
-    annotator = createAnnotator(document, fakeBackground().transport);
+    annotator = createAnnotator(document, fakeBackground().transport, trusted);
     annotator.scan();
     expect(hosts()).toHaveLength(0);
   });
@@ -126,7 +180,7 @@ describe('annotator on the saved listing', () => {
 describe('annotator on the saved paper page', () => {
   it('puts one set of controls after the title, with the code link', async () => {
     loadIntoDocument(fixtureText(PAPER_PAGE), '/papers/2509.24002');
-    annotator = createAnnotator(document, fakeBackground().transport);
+    annotator = createAnnotator(document, fakeBackground().transport, trusted);
     annotator.scan();
     annotator.scan();
     expect(hosts()).toHaveLength(1);

@@ -178,17 +178,18 @@ describe('enrichment service', () => {
 
   it('fetches what is not cached, stores it, and pushes it', async () => {
     const { service, get, updates } = setup();
-    expect(await service.lookup(['2401.00001'])).toEqual([]);
+    expect(await service.lookup(['2401.00001'])).toEqual({ known: [], fetching: ['2401.00001'] });
     await settle();
     await vi.waitFor(() => expect(updates).toHaveLength(1));
     expect(get).toHaveBeenCalledWith('2401.00001');
     // Asked again while fresh: answered from the cache, no new request.
     const again = await service.lookup(['2401.00001']);
-    expect(again[0]).toMatchObject({ status: 'found', githubRepo: 'https://github.com/o/2401.00001' });
+    expect(again.fetching).toEqual([]);
+    expect(again.known[0]).toMatchObject({ status: 'found', githubRepo: 'https://github.com/o/2401.00001' });
     expect(get).toHaveBeenCalledTimes(1);
     // A week later it is stale: the cached answer is still given, and a refresh starts.
     clock += FRESH_FOR.found;
-    expect(await service.lookup(['2401.00001'])).toHaveLength(1);
+    expect(await service.lookup(['2401.00001'])).toMatchObject({ known: [{ id: '2401.00001' }], fetching: ['2401.00001'] });
     await vi.waitFor(() => expect(get).toHaveBeenCalledTimes(2));
     await vi.waitFor(() => expect(updates).toHaveLength(2));
   });
@@ -196,7 +197,7 @@ describe('enrichment service', () => {
   it('fetches nothing for hidden papers', async () => {
     const { service, get } = setup();
     await db.papers.put({ id: '2401.00002', title: 't', authors: [], tags: [], url: 'https://huggingface.co/papers/2401.00002', hiddenAt: 1, updatedAt: 1 });
-    await service.lookup(['2401.00002']);
+    expect((await service.lookup(['2401.00002'])).fetching).toEqual([]);
     await new Promise((r) => setTimeout(r, 20));
     expect(get).not.toHaveBeenCalled();
   });
@@ -204,8 +205,9 @@ describe('enrichment service', () => {
   it('fetches nothing when the user turned enrichment off, but still answers from the cache', async () => {
     const { service, get } = setup(false);
     await db.links.put({ ...found('2401.00003'), expiresAt: 0 });
-    const known = await service.lookup(['2401.00003', '2401.00004']);
+    const { known, fetching } = await service.lookup(['2401.00003', '2401.00004']);
     expect(known.map((k) => k.id)).toEqual(['2401.00003']);
+    expect(fetching).toEqual([]);
     await new Promise((r) => setTimeout(r, 20));
     expect(get).not.toHaveBeenCalled();
   });

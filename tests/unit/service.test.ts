@@ -28,7 +28,7 @@ afterEach(async () => {
   await db.delete();
 });
 
-const deps = (onStates = vi.fn()): HandlerDeps => ({ db, papers: service, enrich: { lookup: async () => [] }, onStates });
+const deps = (onStates = vi.fn()): HandlerDeps => ({ db, papers: service, enrich: { lookup: async () => ({ known: [], fetching: [] }) }, onStates });
 
 describe('paper service', () => {
   it('stars a paper with its snapshot, and unstars it', async () => {
