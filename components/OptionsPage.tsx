@@ -24,6 +24,7 @@ export function OptionsPage({ db, send }: OptionsPageProps) {
     }),
     [db],
   );
+  const health = useLiveQuery(() => db.health.orderBy('seq').reverse().toArray(), [db]);
   const [error, setError] = useState<string | null>(null);
 
   async function setEnrichment(value: boolean) {
@@ -55,6 +56,40 @@ export function OptionsPage({ db, send }: OptionsPageProps) {
           show what the page itself says.
         </p>
         {error && <p class="error" role="alert">{error}</p>}
+      </section>
+
+      <h2>Page health</h2>
+      <section>
+        <p class="explain" style={{ marginLeft: 0, marginTop: 0 }}>
+          The last pages the extension ran on, and whether it recognised their layout. When Hugging Face changes its
+          pages, this is where it shows.
+        </p>
+        {health && health.length > 0 ? (
+          <table class="health">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Page</th>
+                <th scope="col">Papers linked</th>
+                <th scope="col">Cards with controls</th>
+                <th scope="col">Layout</th>
+              </tr>
+            </thead>
+            <tbody>
+              {health.map((h) => (
+                <tr key={h.seq}>
+                  <td>{new Date(h.at).toLocaleString()}</td>
+                  <td class="path">{h.path}</td>
+                  <td>{h.papersLinked}</td>
+                  <td>{h.cardsAnnotated}</td>
+                  <td>{h.recognised ? 'recognised' : <strong>not recognised</strong>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p class="explain" style={{ marginLeft: 0 }}>No papers page seen yet.</p>
+        )}
       </section>
 
       <h2>Your data</h2>

@@ -16,10 +16,11 @@ const arxivId = z.string().refine(isArxivId, 'not an arXiv id');
 const httpsUrl = z
   .string()
   .max(2048)
-  .refine((s) => safeHttpsUrl(s) !== null && s.startsWith('https://'), 'not a safe https URL');
+  .refine((s) => s.startsWith('https://') && safeHttpsUrl(s) !== null, 'not a safe https URL')
+  .transform((s) => safeHttpsUrl(s)!); // stored in canonical form, never as sent
 
 /** What the page knows of a paper at the moment the user acts on it. */
-export const PaperSnapshot = z.object({
+export const PaperSnapshot = z.strictObject({
   id: arxivId,
   title: z.string().min(1).max(1000),
   authors: z.array(z.string().max(300)).max(100).default([]),
@@ -33,16 +34,16 @@ export const PaperSnapshot = z.object({
 export type PaperSnapshot = z.input<typeof PaperSnapshot>;
 
 export const StatePatch = z
-  .object({ starred: z.boolean().optional(), hidden: z.boolean().optional() })
+  .strictObject({ starred: z.boolean().optional(), hidden: z.boolean().optional() })
   .refine((p) => p.starred !== undefined || p.hidden !== undefined, 'empty patch');
 export type StatePatch = z.infer<typeof StatePatch>;
 
 export const Request = z.discriminatedUnion('type', [
   /** One batched question for every card on the page. */
-  z.object({ type: z.literal('getStates'), ids: z.array(arxivId).max(5000) }),
+  z.strictObject({ type: z.literal('getStates'), ids: z.array(arxivId).max(5000) }),
   /** Star/unstar, hide/show. `paper` fills in the stored record (required the first time). */
   z
-    .object({
+    .strictObject({
       type: z.literal('setState'),
       id: arxivId,
       patch: StatePatch,
@@ -50,15 +51,32 @@ export const Request = z.discriminatedUnion('type', [
     })
     .refine((m) => !m.paper || m.paper.id === m.id, 'paper.id differs from id'),
   /** What Hugging Face's API knows of these papers' code (cached; fresh answers are pushed later). */
-  z.object({ type: z.literal('getLinks'), ids: z.array(arxivId).max(5000) }),
+  z.strictObject({ type: z.literal('getLinks'), ids: z.array(arxivId).max(5000) }),
   /** From the options page. */
-  z.object({ type: z.literal('setSettings'), patch: SettingsPatch }),
+  z.strictObject({ type: z.literal('setSettings'), patch: SettingsPatch }),
+  /** What the content script understood of a page (kept for the options page's health report). */
+  z.strictObject({
+    type: z.literal('reportHealth'),
+    health: z.object({
+      path: z.string().max(200).startsWith('/'),
+      kind: z.enum(['listing', 'paper', 'other']),
+      papersLinked: z.number().int().nonnegative().max(100_000),
+      papersInJson: z.number().int().nonnegative().max(100_000),
+      cardsAnnotated: z.number().int().nonnegative().max(100_000),
+      recognised: z.boolean(),
+    }).strict(),
+  }),
 ]);
 export type Request = z.input<typeof Request>;
 
 export interface PaperState {
   starred: boolean;
   hidden: boolean;
+  /**
+   * The paper's write counter (its row's updatedAt, strictly increasing per paper). Replies and
+   * pushes can cross on the way to a tab; the tab keeps the newest.
+   */
+  at?: number;
 }
 export type States = Record<string, PaperState>;
 

@@ -2,6 +2,7 @@
 // content scripts run in huggingface.co's origin, where the page could read it.
 import Dexie, { type EntityTable } from 'dexie';
 import type { Enrichment } from '../enrich/hf-api';
+import type { PageHealth } from '../hf/health';
 import { SCHEMA_VERSIONS } from './schema';
 
 export interface PaperRow {
@@ -28,7 +29,10 @@ export interface SettingRow {
   value: unknown;
 }
 
+export type HealthRow = PageHealth & { seq?: number; at: number };
+
 export type TriageDB = Dexie & {
+  health: EntityTable<HealthRow, 'seq'>;
   papers: EntityTable<PaperRow, 'id'>;
   links: EntityTable<LinkRow, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;

@@ -24,4 +24,10 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       await tx.table('settings').put({ key: 'enrichment', value: true });
     },
   },
+  {
+    version: 3,
+    // health: what the content script understood of the last pages it ran on (options page report).
+    stores: { health: '++seq, at' },
+    upgrade: () => {}, // a new, empty table: nothing to carry over
+  },
 ];

@@ -31,10 +31,30 @@ function cardPaperId(card: Element): string | null {
   return null;
 }
 
+/**
+ * Without <article>s (a redesign): the largest element around a title link that holds no other
+ * paper's title. Semantic, so it survives renamed classes.
+ */
+function cardAround(titleLink: Element): HTMLElement | null {
+  let card = titleLink.closest('h3') as HTMLElement | null;
+  while (card?.parentElement && card.parentElement !== card.ownerDocument.body) {
+    if (card.parentElement.querySelectorAll(CARD_TITLE_LINK).length > 1) break;
+    card = card.parentElement;
+  }
+  return card;
+}
+
+/** Every card element: <article>s holding a paper, else the blocks around paper titles. */
+function cardElements(root: ParentNode): HTMLElement[] {
+  const articles = [...root.querySelectorAll<HTMLElement>(CARD)];
+  const outside = [...root.querySelectorAll(CARD_TITLE_LINK)].filter((a) => !a.closest(CARD));
+  return outside.length === 0 ? articles : [...articles, ...outside.map(cardAround).filter((c): c is HTMLElement => !!c)];
+}
+
 /** Paper cards on a listing. Cards without a usable paper id are skipped, never guessed. */
 export function findListingCards(root: ParentNode, skip?: (card: HTMLElement, id: string) => boolean): CardRef[] {
   const cards: CardRef[] = [];
-  for (const el of root.querySelectorAll<HTMLElement>(CARD)) {
+  for (const el of cardElements(root)) {
     const id = cardPaperId(el);
     if (!id || skip?.(el, id)) continue;
     const h3 = el.querySelector<HTMLElement>('h3');

@@ -25,7 +25,12 @@ export function paperIdFromHref(href: string | null | undefined): string | null 
   }
   if (url.origin !== HF_ORIGIN) return null;
   const m = /^\/papers\/([^/]+)\/?$/.exec(url.pathname);
-  return m ? normaliseArxivId(decodeURIComponent(m[1])) : null;
+  if (!m) return null;
+  try {
+    return normaliseArxivId(decodeURIComponent(m[1]));
+  } catch {
+    return null; // malformed percent-encoding ("/papers/%E0"): decodeURIComponent throws URIError
+  }
 }
 
 export function paperUrl(id: string): string {

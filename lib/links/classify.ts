@@ -34,6 +34,8 @@ const HF_RESERVED: ReadonlySet<string> = new Set([
   'api', 'blog', 'chat', 'docs', 'enterprise', 'join', 'learn', 'login', 'new', 'organizations',
   'posts', 'pricing', 'privacy', 'search', 'settings', 'tasks', 'terms-of-service', 'welcome',
 ]);
+// Sections of huggingface.co handled above the owner/name rule.
+const HUB_SECTIONS: ReadonlySet<string> = new Set(['papers', 'spaces', 'datasets', 'models', 'collections']);
 // Sub-pages of a Hub repo: /tree/main, /blob/..., /resolve/..., /viewer, /discussions...
 const HF_PAGES: ReadonlySet<string> = new Set([
   'blob', 'commit', 'commits', 'discussions', 'edit', 'raw', 'resolve', 'tree', 'viewer',
@@ -45,7 +47,8 @@ const BARE_RE =
   /^(?:www\.|(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org|huggingface\.co|hf\.co|sites\.google\.com|[\w-]+\.git(?:hub|lab)\.io)(?:[/?#]|$))/i;
 // LaTeX / markdown / quote wrappers before a URL, sentence punctuation and closers after it.
 const OPEN_RE = /^(?:\\(?:url|href)\{|[<(\["'\u201C\u2018\u00AB])+/;
-const CLOSE_RE = /[.,;:!?)\]}>"'\u201D\u2019\u00BB]+$/;
+// (The lookbehind starts the match only where the run starts: O(n), not O(n²), on long runs.)
+const CLOSE_RE = /(?<![.,;:!?)\]}>"'\u201D\u2019\u00BB])[.,;:!?)\]}>"'\u201D\u2019\u00BB]+$/;
 const WWW_RE = /^www\./;
 const HOSTNAME_RE = /^(?:[a-z0-9-]+\.)+[a-z]{2,}$/;
 const PAGES_HOST_RE = /\.git(?:hub|lab)\.io$/;
@@ -118,8 +121,10 @@ function hubLink(url: URL, cue: LinkKind | null): FoundLink | null {
     return path ? found('data', `${hub}datasets/${path}`) : null;
   }
   if (section === 'models') {
+    // "models/<owner>/<name>" moves to the root, where a site section ("models/papers/…") is no model.
     const path = hubRepoPath(a, b);
-    return path ? found('models', hub + path) : null;
+    const owner = a?.toLowerCase() ?? '';
+    return path && !HF_RESERVED.has(owner) && !HUB_SECTIONS.has(owner) ? found('models', hub + path) : null;
   }
   if (section === 'collections') {
     return validName(a) && validName(b) ? found('models', `${hub}collections/${a}/${b}`, 'Collection') : null;

@@ -51,10 +51,9 @@ const SCHEME_RE = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 const HOST_PREFIX_RE = /^(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org)(?:[/?#]|$)/i;
 // LaTeX / markdown / quote wrappers before a URL: \url{ \href{ < ( [ quotes.
 const LEADING_WRAPPER_RE = /^(?:\\(?:url|href)\{|[<(\["'\u201C\u2018\u00AB])+/;
-// Sentence punctuation and closing wrappers after a URL.
-const TRAILING_PUNCT_RE = /[.,;:!?)\]}>"'\u201D\u2019\u00BB]+$/;
-const DOT_GIT_RE = /\.git$/i;
-const TRAILING_DOTS_RE = /\.+$/;
+// Sentence punctuation and closing wrappers after a URL. The lookbehind makes the match start only
+// where the run starts: without it a long run followed by another character costs O(n²).
+const TRAILING_PUNCT_RE = /(?<![.,;:!?)\]}>"'\u201D\u2019\u00BB])[.,;:!?)\]}>"'\u201D\u2019\u00BB]+$/;
 const WWW_RE = /^www\./;
 const ORIGIN_RE = /^https?:\/\/[^/]+\//i;
 const TRAILING_SLASHES_RE = /\/+$/;
@@ -93,20 +92,35 @@ export function normaliseRepoUrl(raw: string): string | null {
 function repoPathSegments(host: RepoHost, parts: string[]): string[] | null {
   let path: string[];
   if (host === 'gitlab.com') {
-    const end = parts.findIndex((p, i) => p === '-' || (i >= 2 && GITLAB_PAGE_SEGMENTS.has(p)));
-    path = end === -1 ? parts : parts.slice(0, end);
+    // Suffixes go before the end is looked for, so that ".../p/tree.git" and its normal form
+    // ".../p/tree" end at the same place (normalising a normal form changes nothing).
+    const names = parts.map(stripGitSuffix);
+    const end = names.findIndex((p, i) => p === '-' || (i >= 2 && GITLAB_PAGE_SEGMENTS.has(p)));
+    path = end === -1 ? names : names.slice(0, end);
   } else {
     path = parts.slice(0, 2); // /tree/..., /blob/..., /issues, /wiki etc. are dropped
+    if (path.length === 2) path[1] = stripGitSuffix(path[1]);
   }
   if (path.length < 2) return null;
   if (RESERVED_OWNERS[host].has(path[0].toLowerCase())) return null;
 
-  const last = path.length - 1;
-  path[last] = path[last].replace(DOT_GIT_RE, '').replace(TRAILING_DOTS_RE, '');
   for (const name of path) {
     if (!NAME_RE.test(name) || name === '.' || name === '..') return null;
   }
   return path;
+}
+
+/**
+ * "repo.git", "repo.", "repo.git.git", "repo.git." -> "repo": every trailing ".git" and "." (one pass
+ * left "repo.git" behind, which normalised again to "repo"). A loop: /\.+$/ is O(n²) on long runs.
+ */
+function stripGitSuffix(name: string): string {
+  let end = name.length;
+  for (;;) {
+    if (name.charCodeAt(end - 1) === 0x2e) end -= 1;
+    else if (end >= 4 && name.slice(end - 4, end).toLowerCase() === '.git') end -= 4;
+    else return name.slice(0, end);
+  }
 }
 
 /** Repository URLs found in free text (abstracts), normalised, deduplicated, in order of appearance. */

@@ -1,14 +1,18 @@
 // Puts our controls on every paper card of the page, once, and keeps them in step with the
 // background's state. Works on a Document and a transport, so tests can drive it on fixtures.
+//
+// Kept off the page's main thread as much as it can be (measured by `npm run bench`): one batched
+// question per scan, sent before the cards are built so the answer travels meanwhile; cards are
+// built detached, in slices that yield to the page, and put into the page together, so the page
+// lays out once; a change redraws only the cards it touches. A small page is done within scan().
 import { render } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { CardControls, HiddenRow, HiddenSummary } from '@/components/CardControls';
+import { CardControls, HiddenRow, HiddenSummary, type CardView } from '@/components/CardControls';
 import { PAGE_CSS, UI_CSS } from '@/components/styles';
 import { findListingCards, findPaperPageCard, paperForCard, type CardRef } from '../hf/cards';
 import { readEmbeddedPapers, type PagePaper } from '../hf/embedded';
 import { pageKind, paperIdFromHref } from '../hf/urls';
-import type { LinkInfos, Reply, Request, States } from '../messages';
-import { cardView, snapshot } from './card-view';
+import type { LinkInfos, PaperState, Reply, Request, States } from '../messages';
+import { cardTags, cardView, keywordsFor, snapshot, type ApiLinks } from './card-view';
 import { StateStore } from './store';
 
 export interface Transport {
@@ -26,23 +30,34 @@ export interface AnnotatorOptions {
 /** Our elements in the page: marked by attribute so CSS and clean-up can find them. */
 const HOST_ATTRS = ['data-hfpt-controls', 'data-hfpt-collapsed', 'data-hfpt-summary'] as const;
 const PAGE_STYLE_ID = 'hfpt-page-style';
+/** Work per turn of the page's event loop: under the 50 ms that makes a long task. */
+const SLICE_MS = 25;
+/** Up to this many new cards are built within scan() itself, whatever the time. */
+const SYNC_CARDS = 20;
+
+interface Host {
+  host: HTMLElement;
+  container: HTMLElement;
+}
 
 interface Mounted {
   id: string;
-  card: HTMLElement;
-  hosts: HTMLElement[];
+  ref: CardRef;
+  paper: PagePaper;
+  /** Listing cards collapse to a slim row when hidden; the paper page's title block does not. */
+  collapsible: boolean;
+  controls?: Host;
+  collapsed?: Host;
+  /** In the page (or cleaned up: never to be attached). */
+  attached: boolean;
+  view?: CardView;
+  /** What the card was last drawn with: a notification that changes neither needs no redraw. */
+  state?: PaperState;
+  api?: ApiLinks;
+  keywords?: readonly string[];
+  onStar: (e: Event) => void;
+  onHide: (e: Event) => void;
   cleanup: () => void;
-}
-
-function useStore<T>(store: StateStore, id: string, read: () => T): T {
-  const [value, setValue] = useState(read);
-  useEffect(() => {
-    const sync = () => setValue(read);
-    sync(); // the value may have changed between render and this effect
-    return store.subscribe(id, sync);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [store, id]);
-  return value;
 }
 
 export interface Annotator {
@@ -59,49 +74,73 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
   const acceptEvent = options.acceptEvent ?? ((e: Event) => e.isTrusted);
   const store = new StateStore();
   const mounted = new Map<HTMLElement, Mounted>();
-  let embeddedCache: { key: string; papers: Map<string, PagePaper> } | null = null;
-  let summary: { host: HTMLElement; container: HTMLElement } | null = null;
+  /** Cards waiting to be built, built cards waiting to go in, built cards to redraw. */
+  const toBuild: Mounted[] = [];
+  const toAttach: Mounted[] = [];
+  const dirty = new Set<Mounted>();
+  let embeddedCache: { props: (string | null)[]; papers: Map<string, PagePaper> } | null = null;
+  let summary: Host | null = null;
   let peeking = false;
+  let destroyed = false;
+  let slicePending = false;
+  let sheet = sharedSheet(doc);
 
   // A previous instance (extension reloaded or updated) may have left its UI: start clean.
   removeAll(doc);
 
   function embeddedPapers(): Map<string, PagePaper> {
-    // Re-read the JSON only when the islands' props changed (client-side navigation).
-    const key = [...doc.querySelectorAll('[data-target][data-props]')].map((el) => el.getAttribute('data-props')).join('\u0000');
-    if (embeddedCache?.key !== key) embeddedCache = { key, papers: readEmbeddedPapers(doc) };
-    return embeddedCache.papers;
+    // Re-read the JSON only when the islands' props changed (client-side navigation). Compared
+    // one attribute at a time: an unchanged attribute is the same string, found equal at once.
+    const props = [...doc.querySelectorAll('[data-target][data-props]')].map((el) => el.getAttribute('data-props'));
+    const cached = embeddedCache;
+    if (!cached || cached.props.length !== props.length || props.some((p, i) => p !== cached.props[i])) {
+      embeddedCache = { props, papers: readEmbeddedPapers(doc) };
+    }
+    return embeddedCache!.papers;
   }
 
-  function makeHost(attr: (typeof HOST_ATTRS)[number]) {
+  function makeHost(attr: (typeof HOST_ATTRS)[number]): Host {
     const host = doc.createElement('div');
     host.setAttribute(attr, '');
+    host.setAttribute('data-hfpt-ui', ''); // where PAGE_CSS sets our colours
     const root = host.attachShadow({ mode: 'open' });
-    const style = doc.createElement('style');
-    style.textContent = UI_CSS;
+    if (sheet) {
+      try {
+        root.adoptedStyleSheets = [sheet]; // one parsed stylesheet for all cards, not one per card
+      } catch {
+        sheet = null; // Firefox's content scripts cannot adopt sheets (bug 1770592)
+      }
+    }
+    if (!sheet) {
+      const style = doc.createElement('style');
+      style.textContent = UI_CSS;
+      root.append(style);
+    }
     const container = doc.createElement('div');
-    root.append(style, container);
+    root.append(container);
     return { host, container };
   }
 
-  async function toggle(id: string, key: 'starred' | 'hidden', paper: PagePaper) {
-    const before = store.get(id);
+  async function toggle(m: Mounted, key: 'starred' | 'hidden') {
+    const before = store.get(m.id);
     const value = !before[key];
-    store.set({ [id]: { ...before, [key]: value } }); // optimistic: the click shows at once
-    const view = cardView(paper, store.getLinks(id));
+    store.set({ [m.id]: { ...before, [key]: value } }); // optimistic: the click shows at once
+    const view = m.view ?? cardView(m.paper, store.getLinks(m.id));
     let reply: Reply | null = null;
     try {
-      reply = await transport.send({ type: 'setState', id, patch: { [key]: value }, paper: snapshot(paper, view) });
+      reply = await transport.send({ type: 'setState', id: m.id, patch: { [key]: value }, paper: snapshot(m.paper, view) });
     } catch {
       reply = null;
     }
-    store.set(reply?.ok && reply.states ? reply.states : { [id]: before });
+    store.set(reply?.ok && reply.states ? reply.states : { [m.id]: before });
   }
 
   function isAnnotated(card: HTMLElement, id: string): boolean {
     const m = mounted.get(card);
     // A card the page reuses for another paper (same element, new links) is annotated anew.
-    return !!m && m.id === id && m.hosts.every((h) => h.isConnected && card.contains(h));
+    if (!m || m.id !== id) return false;
+    if (!m.controls || !m.attached) return true; // on its way
+    return [m.controls, m.collapsed].every((h) => !h || (h.host.isConnected && card.contains(h.host)));
   }
 
   /** Moves focus to a button in one of our hosts, after it has rendered. */
@@ -109,58 +148,123 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     setTimeout(() => host?.shadowRoot?.querySelector<HTMLElement>(selector)?.focus(), 0);
   }
 
-  function mount(ref: CardRef, paper: PagePaper, collapsible: boolean) {
+  /** Registers a card; building it is left to the slices (runSlices). */
+  function enqueue(ref: CardRef, paper: PagePaper, collapsible: boolean) {
     mounted.get(ref.card)?.cleanup();
-    const controls = makeHost('data-hfpt-controls');
-    const collapsed = collapsible ? makeHost('data-hfpt-collapsed') : undefined;
-    if (ref.position === 'append') ref.anchor.append(controls.host);
-    else ref.anchor.after(controls.host);
-    const hosts = [controls.host];
-
-    const onStar = (e: Event) => {
-      if (acceptEvent(e)) void toggle(ref.id, 'starred', paper);
-    };
-    const onHide = (e: Event) => {
-      if (!acceptEvent(e)) return;
-      const hiding = !store.get(ref.id).hidden;
-      void toggle(ref.id, 'hidden', paper);
-      // Keep the keyboard user's place: focus follows the card into and out of its slim row.
-      if (collapsible) focusIn(hiding ? collapsed!.host : controls.host, hiding ? 'button' : 'button.hide');
-    };
-
-    function Controls() {
-      const state = useStore(store, ref.id, () => store.get(ref.id));
-      const api = useStore(store, ref.id, () => store.getLinks(ref.id));
-      const view = useMemo(() => cardView(paper, api), [api]);
-      return <CardControls view={view} state={state} onStar={onStar} onHide={onHide} />;
-    }
-    render(<Controls />, controls.container);
-
-    let unsubscribe = () => {};
-    if (collapsed) {
-      ref.card.prepend(collapsed.host);
-      hosts.push(collapsed.host);
-      render(<HiddenRow title={paper.title ?? paper.id} onShow={onHide} />, collapsed.container);
-      const applyHidden = () => ref.card.toggleAttribute('data-hfpt-hidden', store.get(ref.id).hidden);
-      applyHidden();
-      unsubscribe = store.subscribe(ref.id, applyHidden);
-    }
-
-    mounted.set(ref.card, {
+    const m: Mounted = {
       id: ref.id,
-      card: ref.card,
-      hosts,
+      ref,
+      paper,
+      collapsible,
+      attached: false,
+      onStar: (e) => {
+        if (acceptEvent(e)) void toggle(m, 'starred');
+      },
+      onHide: (e) => {
+        if (!acceptEvent(e)) return;
+        const hiding = !store.get(m.id).hidden;
+        void toggle(m, 'hidden');
+        // Keep the keyboard user's place: focus follows the card into and out of its slim row.
+        if (collapsible) focusIn(hiding ? m.collapsed?.host : m.controls?.host, hiding ? 'button' : 'button.hide');
+      },
       cleanup() {
         unsubscribe();
-        for (const h of hosts) {
-          const container = h.shadowRoot?.lastElementChild;
-          if (container) render(null, container);
-          h.remove();
+        dirty.delete(m);
+        for (const h of [m.controls, m.collapsed]) {
+          if (!h) continue;
+          render(null, h.container);
+          h.host.remove();
         }
-        ref.card.removeAttribute('data-hfpt-hidden');
-        mounted.delete(ref.card);
+        if (m.attached) ref.card.removeAttribute('data-hfpt-hidden');
+        m.attached = true; // never attached from now on
+        if (mounted.get(ref.card) === m) mounted.delete(ref.card);
       },
+    };
+    const unsubscribe = store.subscribe(ref.id, () => {
+      if (!m.controls) return; // not built yet: it is drawn from the store when it is
+      applyHidden(m);
+      const state = store.get(m.id);
+      const same = state.starred === m.state?.starred && state.hidden === m.state.hidden && store.getLinks(m.id) === m.api;
+      if (same) return; // e.g. the first answer for a paper never saved: what the card shows already
+      dirty.add(m);
+      schedule();
     });
+    mounted.set(ref.card, m);
+    toBuild.push(m);
+  }
+
+  function applyHidden(m: Mounted) {
+    if (m.attached && m.collapsed) m.ref.card.toggleAttribute('data-hfpt-hidden', store.get(m.id).hidden);
+  }
+
+  /** Renders a card's controls from what the store knows now. Tags cost the most: they are
+   *  recomputed only when their input (HF's keywords) changed. */
+  function draw(m: Mounted) {
+    if (!m.controls) {
+      m.controls = makeHost('data-hfpt-controls');
+      if (m.collapsible) {
+        m.collapsed = makeHost('data-hfpt-collapsed');
+        render(<HiddenRow title={m.paper.title ?? m.paper.id} onShow={m.onHide} />, m.collapsed.container);
+      }
+    }
+    const api = store.getLinks(m.id);
+    if (!m.view || api !== m.api) {
+      const keywords = keywordsFor(m.paper, api.info);
+      const tags = m.view && sameList(keywords, m.keywords) ? m.view.tags : cardTags(m.paper, keywords);
+      m.view = cardView(m.paper, api, tags);
+      m.api = api;
+      m.keywords = keywords;
+    }
+    m.state = store.get(m.id);
+    render(<CardControls view={m.view} state={m.state} onStar={m.onStar} onHide={m.onHide} />, m.controls.container);
+  }
+
+  function attach(m: Mounted) {
+    if (m.attached || !m.controls) return;
+    m.attached = true;
+    if (m.ref.position === 'append') m.ref.anchor.append(m.controls.host);
+    else m.ref.anchor.after(m.controls.host);
+    if (m.collapsed) m.ref.card.prepend(m.collapsed.host);
+    applyHidden(m);
+  }
+
+  function schedule() {
+    if (slicePending || destroyed) return;
+    slicePending = true;
+    queueMicrotask(() => runSlices(now(), 0)); // a click's redraw shows in the same turn
+  }
+
+  /**
+   * Redraws first (a click must show at once), then new cards, until the slice's time is up;
+   * then yields to the page and carries on. New cards go into the page together once all are built.
+   */
+  function runSlices(started: number, minCards: number) {
+    slicePending = false;
+    if (destroyed) return;
+    let built = 0;
+    while (dirty.size > 0 || toBuild.length > 0) {
+      if (built >= minCards && now() - started > SLICE_MS) {
+        slicePending = true;
+        yieldToPage(() => runSlices(now(), 0));
+        return;
+      }
+      const redraw = dirty.values().next();
+      if (!redraw.done) {
+        dirty.delete(redraw.value);
+        draw(redraw.value);
+        continue;
+      }
+      const m = toBuild.shift()!;
+      if (m.attached) continue; // cleaned up while it waited
+      draw(m);
+      toAttach.push(m);
+      built++;
+    }
+    if (toAttach.length > 0) {
+      // A card the page dropped meanwhile is let go, so that it is annotated anew if it returns.
+      for (const m of toAttach.splice(0)) m.ref.card.isConnected ? attach(m) : m.cleanup();
+      renderSummary();
+    }
   }
 
   /** The list's container: the nearest element holding the first and the last card. */
@@ -173,8 +277,8 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
   }
 
   function renderSummary() {
-    const cards = [...mounted.values()].filter((m) => m.hosts.length > 1);
-    const list = listContainer(cards.map((m) => m.card));
+    const cards = [...mounted.values()].filter((m) => m.collapsible && m.attached);
+    const list = listContainer(cards.map((m) => m.ref.card));
     if (!list) {
       summary?.host.remove();
       return;
@@ -197,14 +301,16 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
   function ask(request: Request, apply: (reply: Extract<Reply, { ok: true }>) => void) {
     transport
       .send(request)
-      .then((reply) => reply?.ok && apply(reply))
+      .then((reply) => !destroyed && reply?.ok && apply(reply))
       .catch(() => {}); // the background is gone (extension updated): cards keep what they show
   }
 
   function scan() {
+    if (destroyed) return;
+    const started = now();
     const url = doc.location?.href ?? '';
     const kind = pageKind(url);
-    for (const m of [...mounted.values()]) if (!m.card.isConnected) m.cleanup();
+    for (const m of [...mounted.values()]) if (!m.ref.card.isConnected) m.cleanup();
     if (kind === 'other') return;
     ensurePageStyle(doc);
 
@@ -217,16 +323,18 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
       refs = ref && !isAnnotated(ref.card, ref.id) ? [ref] : [];
     }
     if (refs.length > 0) {
+      // One batched question for all new cards' states, one for the code the page does not name;
+      // asked before the cards are built, so that they are usually drawn once, with the answers.
+      ask({ type: 'getStates', ids: [...new Set(refs.map((r) => r.id))] }, (r) => r.states && store.set(r.states));
       const papers = embeddedPapers();
       const shown = refs.map((ref) => ({ ref, paper: paperForCard(ref, papers) }));
-      for (const { ref, paper } of shown) mount(ref, paper, kind === 'listing');
-      // One batched question for all new cards' states, one for the code the page does not name.
-      ask({ type: 'getStates', ids: [...new Set(refs.map((r) => r.id))] }, (r) => r.states && store.set(r.states));
       const withoutCode = [...new Set(shown.filter((s) => !s.paper.githubRepo).map((s) => s.ref.id))];
       if (withoutCode.length > 0) {
         ask({ type: 'getLinks', ids: withoutCode }, (r) => store.setLinks(r.links ?? {}, r.pending));
       }
+      for (const { ref, paper } of shown) enqueue(ref, paper, kind === 'listing');
     }
+    if (!slicePending) runSlices(started, toBuild.length <= SYNC_CARDS ? toBuild.length : 0);
     renderSummary();
   }
 
@@ -235,8 +343,11 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     applyStates: (states) => store.set(states),
     applyLinks: (links) => store.setLinks(links),
     destroy() {
+      destroyed = true;
       unsubscribeAll();
       for (const m of [...mounted.values()]) m.cleanup();
+      toBuild.length = 0;
+      toAttach.length = 0;
       if (summary) {
         render(null, summary.container);
         summary.host.remove();
@@ -244,6 +355,31 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
       if (peeking) doc.documentElement.removeAttribute('data-hfpt-peek');
     },
   };
+}
+
+const now = () => performance.now();
+
+const sameList = (a: readonly string[], b: readonly string[] | undefined) =>
+  !!b && a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Lets the page run (input, rendering) first; scheduler.yield() then resumes ahead of other tasks. */
+function yieldToPage(next: () => void) {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) void scheduler.yield().then(next);
+  else setTimeout(next, 0);
+}
+
+/** The UI stylesheet, parsed once, for every shadow root that can adopt it. */
+function sharedSheet(doc: Document): CSSStyleSheet | null {
+  const win = doc.defaultView as (Window & typeof globalThis) | null;
+  if (!win?.CSSStyleSheet || !win.ShadowRoot || !('adoptedStyleSheets' in win.ShadowRoot.prototype)) return null;
+  try {
+    const sheet = new win.CSSStyleSheet();
+    sheet.replaceSync(UI_CSS);
+    return sheet;
+  } catch {
+    return null;
+  }
 }
 
 function ensurePageStyle(doc: Document) {
@@ -271,6 +407,7 @@ export function needsScan(records: MutationRecord[]): boolean {
     for (const n of r.addedNodes) {
       if (n.nodeType !== 1) continue;
       const el = n as Element;
+      if (el.id === PAGE_STYLE_ID) continue; // our own stylesheet: nothing to annotate
       if (!HOST_ATTRS.some((a) => el.hasAttribute(a))) return true;
     }
   }

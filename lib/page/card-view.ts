@@ -15,15 +15,23 @@ export interface ApiLinks {
   pending: boolean;
 }
 
-export function cardView(paper: PagePaper, api: ApiLinks = { pending: false }): CardView {
-  const title = paper.title ?? paper.id;
-  const { info } = api;
+/** `tags`: from cardTags, when the caller already has them (they cost the most to compute). */
+export function cardView(paper: PagePaper, api: ApiLinks = { pending: false }, tags?: CardView['tags']): CardView {
   return {
     id: paper.id,
-    title,
-    tags: paperTags({ title, abstract: paper.abstract, aiKeywords: paper.aiKeywords.length > 0 ? paper.aiKeywords : (info?.aiKeywords ?? []) }),
+    title: paper.title ?? paper.id,
+    tags: tags ?? cardTags(paper, keywordsFor(paper, api.info)),
     links: linkView(paper, api),
   };
+}
+
+/** Hugging Face's keywords for the paper: the page's, else the API's. */
+export function keywordsFor(paper: PagePaper, info: LinkInfo | undefined): readonly string[] {
+  return paper.aiKeywords.length > 0 ? paper.aiKeywords : (info?.aiKeywords ?? []);
+}
+
+export function cardTags(paper: PagePaper, keywords: readonly string[]): CardView['tags'] {
+  return paperTags({ title: paper.title ?? paper.id, abstract: paper.abstract, aiKeywords: keywords });
 }
 
 /**
@@ -32,11 +40,10 @@ export function cardView(paper: PagePaper, api: ApiLinks = { pending: false }): 
  */
 function linkView(paper: PagePaper, { info, pending }: ApiLinks): LinkView {
   const fromPage = !!paper.githubRepo;
-  const all = paperLinks({
+  const all = linksOf(paper, {
     githubRepo: paper.githubRepo ?? info?.githubRepo,
     githubStars: fromPage ? paper.githubStars : (info?.githubStars ?? undefined),
     projectPage: paper.projectPage ?? info?.projectPage,
-    abstract: paper.abstract,
   });
   const code = all.find((l) => l.kind === 'code');
   const project = all.find((l) => l.kind === 'project');
@@ -53,6 +60,22 @@ function linkView(paper: PagePaper, { info, pending }: ApiLinks): LinkView {
   };
 }
 
+type LinkInput = { githubRepo?: string | null; githubStars?: number | null; projectPage?: string | null };
+const lastLinks = new WeakMap<PagePaper, { input: LinkInput; links: ReturnType<typeof paperLinks> }>();
+
+/**
+ * paperLinks, remembered per paper: reading the abstract's links is the costly part, and a card is
+ * drawn again (the API's answer arriving, a star) mostly with the same input.
+ */
+function linksOf(paper: PagePaper, input: LinkInput) {
+  const last = lastLinks.get(paper);
+  const same = last && (['githubRepo', 'githubStars', 'projectPage'] as const).every((k) => last.input[k] === input[k]);
+  if (same) return last.links;
+  const links = paperLinks({ ...input, abstract: paper.abstract });
+  lastLinks.set(paper, { input, links });
+  return links;
+}
+
 /** "3 models · 1 dataset · 2 Spaces", or null when nothing on Hugging Face cites the paper. */
 export function citingText({ models, datasets, spaces }: Pick<LinkInfo, 'models' | 'datasets' | 'spaces'>) {
   const parts = [
@@ -66,6 +89,9 @@ export function citingText({ models, datasets, spaces }: Pick<LinkInfo, 'models'
   return { text: parts.join(' · '), label: `Cited on Hugging Face by ${parts.join(', ')}` };
 }
 
+/** Links longer than the background accepts (lib/messages.ts) are left out, not the whole snapshot. */
+const storable = (url: string | undefined) => (url && url.length <= 2048 ? url : undefined);
+
 /** The record a star or hide stores (the background validates it again). */
 export function snapshot(paper: PagePaper, view: CardView): PaperSnapshot {
   return {
@@ -74,9 +100,9 @@ export function snapshot(paper: PagePaper, view: CardView): PaperSnapshot {
     authors: paper.authors.slice(0, 100).map((a) => a.slice(0, 300)),
     abstract: paper.abstract?.slice(0, 20_000),
     publishedAt: paper.publishedAt?.slice(0, 64),
-    codeUrl: view.links.codeUrl,
+    codeUrl: storable(view.links.codeUrl),
     codeStars: view.links.codeStars,
-    projectUrl: view.links.projectUrl,
+    projectUrl: storable(view.links.projectUrl),
     tags: view.tags.slice(0, 20).map((t) => t.label.slice(0, 80)),
   };
 }

@@ -22,11 +22,13 @@ export class StateStore {
     return this.links.get(id) ?? NO_LINKS;
   }
 
+  /** Applies states from the background, except ones older than what the card already has. */
   set(states: States): void {
     for (const [id, s] of Object.entries(states)) {
       const prev = this.states.get(id);
-      if (prev && prev.starred === s.starred && prev.hidden === s.hidden) continue;
-      this.states.set(id, { starred: s.starred, hidden: s.hidden });
+      if (prev && s.at !== undefined && s.at < (prev.at ?? 0)) continue; // a reply overtaken by a newer push
+      if (prev && prev.starred === s.starred && prev.hidden === s.hidden && prev.at === s.at) continue;
+      this.states.set(id, { starred: s.starred, hidden: s.hidden, at: s.at ?? prev?.at });
       this.notify(id);
     }
     this.any.forEach((fn) => fn());

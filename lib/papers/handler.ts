@@ -2,6 +2,7 @@
 // Kept free of browser APIs so tests can drive it directly.
 import type { TriageDB } from '../db';
 import type { CachedEnrichment, EnrichService } from '../enrich/service';
+import type { PageHealth } from '../hf/health';
 import { pageKind } from '../hf/urls';
 import { Request, type LinkInfo, type LinkInfos, type Reply, type States } from '../messages';
 import { writeSettings } from '../settings-store';
@@ -36,6 +37,17 @@ export function toLinkInfos(entries: CachedEnrichment[]): LinkInfos {
   return out;
 }
 
+/** How many page reports the options page shows. */
+export const HEALTH_KEPT = 20;
+
+async function recordHealth(db: TriageDB, health: PageHealth) {
+  await db.transaction('rw', db.health, async () => {
+    await db.health.add({ ...health, at: Date.now() });
+    const count = await db.health.count();
+    if (count > HEALTH_KEPT) await db.health.orderBy('seq').limit(count - HEALTH_KEPT).delete();
+  });
+}
+
 export interface HandlerDeps {
   papers: PaperService;
   enrich: Pick<EnrichService, 'lookup'>;
@@ -48,7 +60,9 @@ export async function handleRequest(deps: HandlerDeps, raw: unknown, sender: Sen
   if (sender === 'untrusted') return { ok: false, error: 'unknown sender' };
   const parsed = Request.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, error: `invalid message: ${parsed.error.issues[0]?.message ?? 'unknown'}` };
+    // Short, and never an echo of the input: a page could otherwise make us send megabytes back.
+    const issue = parsed.error.issues[0];
+    return { ok: false, error: `invalid message: ${(issue?.message ?? 'unknown').slice(0, 120)} at ${(issue?.path ?? []).slice(0, 4).map((p) => String(p).slice(0, 20)).join('.')}` };
   }
   const msg = parsed.data;
   switch (msg.type) {
@@ -64,6 +78,9 @@ export async function handleRequest(deps: HandlerDeps, raw: unknown, sender: Sen
       const { known, fetching } = await deps.enrich.lookup(msg.ids);
       return { ok: true, links: toLinkInfos(known), pending: fetching };
     }
+    case 'reportHealth':
+      await recordHealth(deps.db, msg.health);
+      return { ok: true };
     case 'setSettings':
       // Settings belong to the user's own extension pages, never to a web page's content script.
       if (sender !== 'extension-page') return { ok: false, error: 'settings are changed from the options page only' };

@@ -4,7 +4,7 @@ import { paperUrl } from '../hf/urls';
 import { PaperSnapshot, type PaperState, type States, type StatePatch } from '../messages';
 
 export function stateOf(row: PaperRow | undefined): PaperState {
-  return { starred: row?.starredAt !== undefined, hidden: row?.hiddenAt !== undefined };
+  return { starred: row?.starredAt !== undefined, hidden: row?.hiddenAt !== undefined, at: row?.updatedAt ?? 0 };
 }
 
 export interface PaperService {
@@ -26,8 +26,9 @@ export function createPaperService(db: TriageDB, now: () => number = Date.now): 
 
     async setState(id, patch, paper) {
       return db.transaction('rw', db.papers, async () => {
-        const t = now();
         const existing = await db.papers.get(id);
+        // Strictly increasing per paper, even for two writes within one millisecond.
+        const t = Math.max(now(), (existing?.updatedAt ?? 0) + 1);
         const snap = paper ? PaperSnapshot.parse(paper) : undefined;
         // A snapshot from a page without the embedded JSON knows less (no authors, tags from the
         // title only, maybe no title): what it lacks never erases what an earlier one knew.

@@ -81,6 +81,22 @@ describe('the saved 2024 listing page', () => {
     expect(paper).toMatchObject({ id: '2407.21783', title: 'The Llama 3 Herd of Models', authors: [] });
   });
 
+  it('finds the cards of a redesigned page without <article>s and with renamed classes', () => {
+    const html = fixtureText(LISTING)
+      .replace(/<article\b/g, '<section')
+      .replace(/<\/article>/g, '</section>')
+      .replace(/class="[^"]*"/g, 'class="x"');
+    const d = parsePage(html);
+    const found = findListingCards(d);
+    expect(found.map((c) => c.id)).toEqual([...embedded.keys()]);
+    for (const c of found) {
+      // The whole card (or the grid cell around it), not just its title.
+      expect(c.card.matches('section') || c.card.querySelector(':scope > section') !== null).toBe(true);
+      expect(c.card.querySelectorAll('h3')).toHaveLength(1);
+      expect(c.domTitle).toBe(embedded.get(c.id)!.title);
+    }
+  });
+
   it('skips cards without a usable paper id instead of guessing', () => {
     const d = parsePage('<article><h3><a href="/papers/trending">Trending</a></h3></article><article><a href="/papers/2401.00001">x</a></article>');
     expect(findListingCards(d).map((c) => c.id)).toEqual(['2401.00001']);

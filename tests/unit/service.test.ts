@@ -32,11 +32,11 @@ const deps = (onStates = vi.fn()): HandlerDeps => ({ db, papers: service, enrich
 
 describe('paper service', () => {
   it('stars a paper with its snapshot, and unstars it', async () => {
-    expect(await service.setState(paper.id, { starred: true }, paper)).toEqual({ starred: true, hidden: false });
+    expect(await service.setState(paper.id, { starred: true }, paper)).toEqual({ starred: true, hidden: false, at: 1_000 });
     const row = await db.papers.get(paper.id);
     expect(row).toMatchObject({ title: paper.title, authors: paper.authors, tags: ['LLM'], starredAt: 1_000, url: 'https://huggingface.co/papers/2407.21783' });
     clock = 2_000;
-    expect(await service.setState(paper.id, { starred: false })).toEqual({ starred: false, hidden: false });
+    expect(await service.setState(paper.id, { starred: false })).toEqual({ starred: false, hidden: false, at: 2_000 });
     const after = await db.papers.get(paper.id);
     expect(after!.starredAt).toBeUndefined();
     expect(after!.title).toBe(paper.title); // unstarring keeps what we know
@@ -50,6 +50,13 @@ describe('paper service', () => {
     expect(await db.papers.get(paper.id)).toMatchObject({ title: 'The Llama 3 Herd of Models (v2)', tags: ['LLM', 'Reasoning'] });
   });
 
+  it('counts writes per paper strictly upwards, even within one millisecond', async () => {
+    const a = await service.setState(paper.id, { starred: true }, paper);
+    const b = await service.setState(paper.id, { starred: false });
+    const c = await service.setState(paper.id, { starred: true });
+    expect([a.at, b.at, c.at]).toEqual([1_000, 1_001, 1_002]); // the clock stood still
+  });
+
   it('keeps the first starredAt when starred again', async () => {
     await service.setState(paper.id, { starred: true }, paper);
     clock = 5_000;
@@ -60,7 +67,7 @@ describe('paper service', () => {
   it('hides independently of starring', async () => {
     await service.setState(paper.id, { starred: true }, paper);
     await service.setState(paper.id, { hidden: true }, paper);
-    expect(await service.getStates([paper.id, '2401.00001'])).toEqual({
+    expect(await service.getStates([paper.id, '2401.00001'])).toMatchObject({
       [paper.id]: { starred: true, hidden: true },
       '2401.00001': { starred: false, hidden: false },
     });
@@ -108,11 +115,57 @@ describe('message handling', () => {
   it('answers a batched getStates and reports writes for pushing to tabs', async () => {
     const onChange = vi.fn();
     const set = await handleRequest(deps(onChange), { type: 'setState', id: paper.id, patch: { starred: true }, paper }, 'content');
-    expect(set).toEqual({ ok: true, states: { [paper.id]: { starred: true, hidden: false } } });
-    expect(onChange).toHaveBeenCalledWith({ [paper.id]: { starred: true, hidden: false } });
+    expect(set).toEqual({ ok: true, states: { [paper.id]: { starred: true, hidden: false, at: 1_000 } } });
+    expect(onChange).toHaveBeenCalledWith({ [paper.id]: { starred: true, hidden: false, at: 1_000 } });
     const get = await handleRequest(deps(onChange), { type: 'getStates', ids: [paper.id, '2401.00001'] }, 'content');
-    expect(get).toEqual({ ok: true, states: { [paper.id]: { starred: true, hidden: false }, '2401.00001': { starred: false, hidden: false } } });
+    expect(get).toEqual({ ok: true, states: { [paper.id]: { starred: true, hidden: false, at: 1_000 }, '2401.00001': { starred: false, hidden: false, at: 0 } } });
     expect(onChange).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('faults while writing', () => {
+  it('a quota error mid-write leaves the database as it was, and the reply says so', async () => {
+    await service.setState(paper.id, { starred: true }, paper);
+    const before = JSON.stringify(await db.papers.toArray());
+    // The write fails the way a full disk does, inside the transaction.
+    const put = vi.spyOn(db.papers, 'put').mockImplementationOnce(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    await expect(service.setState(paper.id, { hidden: true }, paper)).rejects.toThrow(/quota/);
+    put.mockRestore();
+    expect(JSON.stringify(await db.papers.toArray())).toBe(before);
+    // The background answers an error (the content script then reverts its optimistic click).
+    vi.spyOn(db.papers, 'put').mockImplementationOnce(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const onChange = vi.fn();
+    await expect(handleRequest(deps(onChange), { type: 'setState', id: paper.id, patch: { hidden: true }, paper }, 'content')).rejects.toThrow();
+    expect(onChange).not.toHaveBeenCalled();
+    expect(JSON.stringify(await db.papers.toArray())).toBe(before);
+    // And the database keeps working afterwards.
+    expect(await service.setState(paper.id, { hidden: true }, paper)).toMatchObject({ starred: true, hidden: true });
+  });
+});
+
+describe('page health reports', () => {
+  const health = { path: '/papers', kind: 'listing', papersLinked: 13, papersInJson: 13, cardsAnnotated: 13, recognised: true };
+
+  it('keeps the last 20 reports, oldest dropped', async () => {
+    for (let i = 0; i < 25; i++) {
+      expect(await handleRequest(deps(), { type: 'reportHealth', health: { ...health, cardsAnnotated: i } }, 'content')).toEqual({ ok: true });
+    }
+    const kept = await db.health.orderBy('seq').toArray();
+    expect(kept.map((h) => h.cardsAnnotated)).toEqual(Array.from({ length: 20 }, (_, i) => i + 5));
+  });
+
+  it.each([
+    ['a full URL', { ...health, path: 'https://evil.example/' }],
+    ['extra fields', { ...health, cookie: 'x' }],
+    ['a negative count', { ...health, cardsAnnotated: -1 }],
+    ['an unknown kind', { ...health, kind: 'admin' }],
+  ])('refuses %s', async (_name, bad) => {
+    expect((await handleRequest(deps(), { type: 'reportHealth', health: bad }, 'content')).ok).toBe(false);
+    expect(await db.health.count()).toBe(0);
   });
 });
 

@@ -1,0 +1,89 @@
+// The content script's wiring: an extension update while the page is open (orphaned script),
+// pushes from the background, and scans after page changes.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startTriage, type ContentContext, type ContentRuntime } from '@/lib/page/run';
+import type { Annotator } from '@/lib/page/annotator';
+import { fixtureText, LISTING, loadIntoDocument } from './fixtures';
+
+function fakeContext() {
+  let invalid = false;
+  const listeners: (() => void)[] = [];
+  const ctx: ContentContext & { invalidate(): void } = {
+    // Like WXT's: reading isInvalid when the runtime is gone runs the invalidation listeners.
+    get isInvalid() {
+      if (invalid) listeners.splice(0).forEach((cb) => cb());
+      return invalid;
+    },
+    onInvalidated: (cb) => listeners.push(cb),
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    addEventListener: (target, type, fn) => target.addEventListener(type, fn),
+    invalidate: () => void (invalid = true),
+  };
+  return ctx;
+}
+
+function fakeRuntime() {
+  const onMessage = new Set<(msg: unknown) => void>();
+  const runtime: ContentRuntime & { push(msg: unknown): void } = {
+    sendMessage: vi.fn(async (req: unknown) => {
+      const r = req as { type: string; ids?: string[] };
+      if (r.type === 'getStates') return { ok: true, states: Object.fromEntries(r.ids!.map((id) => [id, { starred: false, hidden: false, at: 1 }])) };
+      return { ok: true, links: {}, pending: [] };
+    }),
+    onMessage: { addListener: (fn) => onMessage.add(fn), removeListener: (fn) => onMessage.delete(fn) },
+    push: (msg) => onMessage.forEach((fn) => fn(msg)),
+  };
+  return runtime;
+}
+
+const hosts = () => document.querySelectorAll('[data-hfpt-controls]').length;
+let running: Annotator | undefined;
+afterEach(() => running?.destroy());
+
+describe('content script wiring', () => {
+  it('applies states the background pushes', async () => {
+    loadIntoDocument(fixtureText(LISTING), '/papers');
+    const runtime = fakeRuntime();
+    running = startTriage(document, window, fakeContext(), runtime);
+    const article = document.querySelector('h3 a[href="/papers/2407.21783"]')!.closest('article')!;
+    await vi.waitFor(() => expect(runtime.sendMessage).toHaveBeenCalled());
+    runtime.push({ type: 'statesChanged', states: { '2407.21783': { starred: false, hidden: true, at: 5 } } });
+    await vi.waitFor(() => expect(article.hasAttribute('data-hfpt-hidden')).toBe(true));
+  });
+
+  it('annotates cards added later, in one scan per burst', async () => {
+    loadIntoDocument(fixtureText(LISTING), '/papers');
+    const runtime = fakeRuntime();
+    running = startTriage(document, window, fakeContext(), runtime);
+    await vi.waitFor(() => expect(hosts()).toBe(13));
+    const grid = document.querySelector('article')!.parentElement!.parentElement!;
+    for (let i = 0; i < 5; i++) {
+      const clone = document.querySelector('article')!.cloneNode(true) as HTMLElement;
+      clone.querySelectorAll('[data-hfpt-controls], [data-hfpt-collapsed]').forEach((el) => el.remove());
+      clone.querySelectorAll('a[href^="/papers/"]').forEach((a) => a.setAttribute('href', `/papers/2605.0000${i}`));
+      grid.append(clone);
+    }
+    await vi.waitFor(() => expect(hosts()).toBe(18));
+    const stateAsks = vi.mocked(runtime.sendMessage).mock.calls.filter(([m]) => (m as { type: string }).type === 'getStates');
+    expect(stateAsks).toHaveLength(2); // the first scan, then one for the five new cards
+  });
+
+  it('an orphaned script (extension updated) stops cleanly at its next use', async () => {
+    loadIntoDocument(fixtureText(LISTING), '/papers');
+    const runtime = fakeRuntime();
+    const ctx = fakeContext();
+    running = startTriage(document, window, ctx, runtime);
+    await vi.waitFor(() => expect(hosts()).toBe(13));
+    const calls = vi.mocked(runtime.sendMessage).mock.calls.length;
+    ctx.invalidate(); // the extension was updated: the runtime is gone
+    // The page changes: the script notices instead of calling into the dead runtime…
+    document.body.append(document.createElement('div'));
+    await vi.waitFor(() => expect(hosts()).toBe(0));
+    // …removes its UI, stops observing, and sends nothing more.
+    document.body.append(document.createElement('article'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(hosts()).toBe(0);
+    expect(runtime.sendMessage).toHaveBeenCalledTimes(calls);
+    expect(document.querySelector('[data-hfpt-collapsed], [data-hfpt-summary], [data-hfpt-hidden]')).toBeNull();
+  });
+});
