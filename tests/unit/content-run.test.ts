@@ -40,6 +40,34 @@ const hosts = () => document.querySelectorAll('[data-hfpt-controls]').length;
 let running: Annotator | undefined;
 afterEach(() => running?.destroy());
 
+const healthReports = (runtime: ContentRuntime) =>
+  vi.mocked(runtime.sendMessage).mock.calls.map(([m]) => m as { type: string; health?: Record<string, unknown> }).filter((m) => m.type === 'reportHealth');
+
+describe('page health', () => {
+  it('reports a recognised listing once, and shows no notice', async () => {
+    loadIntoDocument(fixtureText(LISTING), '/papers');
+    const runtime = fakeRuntime();
+    running = startTriage(document, window, fakeContext(), runtime);
+    await vi.waitFor(() => expect(healthReports(runtime)).toHaveLength(1), { timeout: 4000 });
+    expect(healthReports(runtime)[0].health).toEqual({ path: '/papers', kind: 'listing', papersLinked: 13, papersInJson: 13, cardsAnnotated: 13, recognised: true });
+    expect(document.querySelector('[data-hfpt-notice]')).toBeNull();
+  });
+
+  it('says once, quietly, when a page shows papers but no card is recognised', async () => {
+    history.replaceState(null, '', '/papers?date=2030-01-01');
+    document.body.innerHTML = '<main><ul><li><a href="/papers/2401.00001">A paper</a></li><li><a href="/papers/2401.00002">Another</a></li></ul></main>';
+    const runtime = fakeRuntime();
+    const ctx = fakeContext();
+    running = startTriage(document, window, ctx, runtime);
+    await vi.waitFor(() => expect(healthReports(runtime)).toHaveLength(1), { timeout: 4000 });
+    expect(healthReports(runtime)[0].health).toMatchObject({ papersLinked: 2, cardsAnnotated: 0, recognised: false });
+    const notice = document.querySelector('[data-hfpt-notice]')!;
+    expect(notice.shadowRoot!.textContent).toContain('Papers layout not recognised — controls unavailable');
+    (notice.shadowRoot!.querySelector('button') as HTMLButtonElement).click();
+    expect(document.querySelector('[data-hfpt-notice]')).toBeNull();
+  });
+});
+
 describe('content script wiring', () => {
   it('applies states the background pushes', async () => {
     loadIntoDocument(fixtureText(LISTING), '/papers');

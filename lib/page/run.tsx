@@ -1,7 +1,16 @@
 // The content script's wiring, apart from WXT so tests can drive it: messages from the background,
 // one scan per burst of page changes, and a clean stop when the extension is updated or removed.
+import { render } from 'preact';
+import { LayoutNotice } from '@/components/LayoutNotice';
+import { UI_CSS } from '@/components/styles';
+import { readEmbeddedPapers } from '../hf/embedded';
+import { pageHealth } from '../hf/health';
+import { pageKind } from '../hf/urls';
 import type { Push, Reply, Request } from '../messages';
 import { createAnnotator, needsScan, type Annotator } from './annotator';
+
+/** How long after a page (or a client-side navigation) settles its health is judged. */
+const HEALTH_DELAY_MS = 1500;
 
 /** The parts of WXT's ContentScriptContext used here. */
 export interface ContentContext {
@@ -51,12 +60,46 @@ export function startTriage(doc: Document, win: Window, ctx: ContentContext, run
   // Fired before the page swaps its content: the scheduled scan runs after it.
   ctx.addEventListener(win, 'wxt:locationchange', scheduleScan);
 
+  // Once per page address: did we recognise it? Told to the background (the options page's
+  // health report) and, when a page shows papers but no card was recognised, to the user, once.
+  let judged = '';
+  let notice: HTMLElement | null = null;
+  const judgeHealth = () => {
+    const url = doc.location.href;
+    const kind = pageKind(url);
+    if (url === judged || kind === 'other' || ctx.isInvalid) return;
+    judged = url;
+    const annotated = doc.querySelectorAll('[data-hfpt-controls]').length;
+    const health = pageHealth(doc, kind, readEmbeddedPapers(doc).size, annotated);
+    runtime.sendMessage({ type: 'reportHealth', health } satisfies Request).catch(() => {});
+    if (!health.recognised && !notice) notice = showLayoutNotice(doc, () => notice?.remove());
+  };
+  const scheduleHealth = () => ctx.setTimeout(judgeHealth, HEALTH_DELAY_MS);
+  ctx.addEventListener(win, 'wxt:locationchange', scheduleHealth);
+
   ctx.onInvalidated(() => {
     observer.disconnect();
     runtime.onMessage.removeListener(onMessage);
     annotator.destroy();
+    notice?.remove();
   });
 
   annotator.scan();
+  scheduleHealth();
   return annotator;
+}
+
+/** "Papers layout not recognised — controls unavailable", bottom right, until dismissed. */
+function showLayoutNotice(doc: Document, onDismiss: () => void): HTMLElement {
+  const host = doc.createElement('div');
+  host.setAttribute('data-hfpt-notice', '');
+  host.setAttribute('data-hfpt-ui', '');
+  const root = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = UI_CSS;
+  const container = doc.createElement('div');
+  root.append(style, container);
+  render(<LayoutNotice onDismiss={onDismiss} />, container);
+  doc.body.append(host);
+  return host;
 }
