@@ -243,7 +243,11 @@ export function paperLinks(p: {
     if (link.kind === 'code' && typeof stars === 'number' && Number.isFinite(stars) && stars >= 0) out.stars = stars;
     links.push(out);
   };
-  if (typeof p.githubRepo === 'string') add(classifyUrl(p.githubRepo, 'code'), 'hf', p.githubStars);
+  // HF's githubRepo is a Code link only when it is a repository on a known host; anything else
+  // (a look-alike host, a page) is classified on its own merits, without the "code" cue.
+  if (typeof p.githubRepo === 'string') {
+    add(classifyUrl(p.githubRepo, normaliseRepoUrl(p.githubRepo) ? 'code' : null), 'hf', p.githubStars);
+  }
   if (typeof p.projectPage === 'string') add(classifyUrl(p.projectPage, 'project'), 'hf');
   if (typeof p.abstract === 'string') for (const link of extractLinks(p.abstract)) add(link, 'abstract');
   return links;

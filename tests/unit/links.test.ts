@@ -522,3 +522,14 @@ describe('corpus of real abstracts (tests/unit/links-corpus.json)', () => {
     expect(anyAgrees.length).toBeLessThanOrEqual(withBoth.length);
   });
 });
+
+describe('HF githubRepo values that are not repositories', () => {
+  it.each([
+    ['a look-alike host', 'https://github.com.evil.example/a/b'],
+    ['an unknown host', 'https://evil.example/a/b'],
+    ['a bare github.com', 'https://github.com/'],
+  ])('%s never becomes the Code link', (_name, githubRepo) => {
+    const links = paperLinks({ githubRepo, githubStars: 5 });
+    expect(links.filter((l) => l.kind === 'code')).toEqual([]);
+  });
+});
