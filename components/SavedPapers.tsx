@@ -15,12 +15,14 @@ import { UI_CSS } from './styles';
 export interface SavedPapersProps {
   db: TriageDB;
   send: (request: Request) => Promise<Reply>;
+  /** Opens the options page (settings, page health). */
+  onOpenSettings?: () => void;
 }
 
 /** Rows shown at first, and added each time the end of the list comes near. */
 export const PAGE_SIZE = 50;
 
-export function SavedPapers({ db, send }: SavedPapersProps) {
+export function SavedPapers({ db, send, onOpenSettings }: SavedPapersProps) {
   const [limit, setLimit] = useState(PAGE_SIZE);
   const rows = useLiveQuery(() => db.papers.orderBy('starredAt').reverse().limit(limit).toArray(), [db, limit]);
   // Apart: IndexedDB counts by walking the index (~50 ms for 10,000), and the rows need not wait.
@@ -31,6 +33,11 @@ export function SavedPapers({ db, send }: SavedPapersProps) {
       <header class="head">
         <h1>Saved papers</h1>
         {rows && rows.length > 0 && total !== undefined && <span class="count">{total}</span>}
+        {onOpenSettings && (
+          <button type="button" class="settings" onClick={onOpenSettings}>
+            Settings
+          </button>
+        )}
       </header>
       {rows === undefined ? null : rows.length === 0 ? (
         <EmptyState />

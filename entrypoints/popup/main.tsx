@@ -7,4 +7,7 @@ import './style.css';
 const db = openDb();
 const send = (request: Request) => browser.runtime.sendMessage(request) as Promise<Reply>;
 
-render(<SavedPapers db={db} send={send} />, document.getElementById('app')!);
+render(
+  <SavedPapers db={db} send={send} onOpenSettings={() => void browser.runtime.openOptionsPage()} />,
+  document.getElementById('app')!,
+);
