@@ -19,6 +19,21 @@ export default defineBackground(() => {
     }
   }
 
+  // API answers arrive one by one (three requests at a time); each push makes open pages redraw
+  // and relayout, so answers are pushed together, a few times a second at most.
+  const LINKS_PUSH_MS = 250;
+  let linksBuffer: Parameters<typeof toLinkInfos>[0] = [];
+  function pushLinksSoon(entries: Parameters<typeof toLinkInfos>[0]) {
+    if (linksBuffer.length === 0) {
+      setTimeout(() => {
+        const batch = linksBuffer;
+        linksBuffer = [];
+        void pushToTabs({ type: 'linksChanged', links: toLinkInfos(batch) });
+      }, LINKS_PUSH_MS);
+    }
+    linksBuffer.push(...entries);
+  }
+
   const deps = {
     db,
     papers: createPaperService(db),
@@ -26,7 +41,7 @@ export default defineBackground(() => {
       db,
       fetcher: new Fetcher({ fetch: (url, init) => fetch(url, { ...init, credentials: 'omit' }) }),
       enabled: async () => (await readSettings(db)).enrichment,
-      onUpdate: (entries) => void pushToTabs({ type: 'linksChanged', links: toLinkInfos(entries) }),
+      onUpdate: pushLinksSoon,
     }),
     onStates: (states: States) =>
       void pushToTabs({ type: 'statesChanged', states }),

@@ -2,9 +2,10 @@
 // background's state. Works on a Document and a transport, so tests can drive it on fixtures.
 //
 // Kept off the page's main thread as much as it can be (measured by `npm run bench`): one batched
-// question per scan, sent before the cards are built so the answer travels meanwhile; cards are
-// built detached, in slices that yield to the page, and put into the page together, so the page
-// lays out once; a change redraws only the cards it touches. A small page is done within scan().
+// question per scan, sent before the cards are built so the answer travels meanwhile; the page's
+// JSON is read, and cards are built detached, in slices that yield to the page; the cards go into
+// the page together, so the page lays out once; a change redraws only the cards it touches. A small
+// page is done within scan().
 import { render } from 'preact';
 import { CardControls, HiddenRow, HiddenSummary, type CardView } from '@/components/CardControls';
 import { PAGE_CSS, UI_CSS } from '@/components/styles';
@@ -34,6 +35,8 @@ const PAGE_STYLE_ID = 'hfpt-page-style';
 const SLICE_MS = 25;
 /** Up to this many new cards are built within scan() itself, whatever the time. */
 const SYNC_CARDS = 20;
+/** Reading the page's JSON cannot be cut in slices: it gets a slice of its own (its first ms). */
+const FRESH_SLICE_MS = 1;
 
 interface Host {
   host: HTMLElement;
@@ -43,7 +46,8 @@ interface Host {
 interface Mounted {
   id: string;
   ref: CardRef;
-  paper: PagePaper;
+  /** From the page's JSON (else its DOM), read when the card's turn to be built comes. */
+  paper?: PagePaper;
   /** Listing cards collapse to a slim row when hidden; the paper page's title block does not. */
   collapsible: boolean;
   controls?: Host;
@@ -66,6 +70,8 @@ export interface Annotator {
   /** Applies what the background pushes. */
   applyStates(states: States): void;
   applyLinks(links: LinkInfos): void;
+  /** Papers the page's embedded JSON describes (as last parsed; no new parse). */
+  papersInJson(): number;
   /** Removes everything this instance added to the page. */
   destroy(): void;
 }
@@ -125,10 +131,11 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     const before = store.get(m.id);
     const value = !before[key];
     store.set({ [m.id]: { ...before, [key]: value } }); // optimistic: the click shows at once
-    const view = m.view ?? cardView(m.paper, store.getLinks(m.id));
+    const paper = m.paper!; // a card has its paper before it has buttons to click
+    const view = m.view ?? cardView(paper, store.getLinks(m.id));
     let reply: Reply | null = null;
     try {
-      reply = await transport.send({ type: 'setState', id: m.id, patch: { [key]: value }, paper: snapshot(m.paper, view) });
+      reply = await transport.send({ type: 'setState', id: m.id, patch: { [key]: value }, paper: snapshot(paper, view) });
     } catch {
       reply = null;
     }
@@ -148,13 +155,12 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     setTimeout(() => host?.shadowRoot?.querySelector<HTMLElement>(selector)?.focus(), 0);
   }
 
-  /** Registers a card; building it is left to the slices (runSlices). */
-  function enqueue(ref: CardRef, paper: PagePaper, collapsible: boolean) {
+  /** Registers a card; reading its paper and building it are left to the slices (runSlices). */
+  function enqueue(ref: CardRef, collapsible: boolean) {
     mounted.get(ref.card)?.cleanup();
     const m: Mounted = {
       id: ref.id,
       ref,
-      paper,
       collapsible,
       attached: false,
       onStar: (e) => {
@@ -197,21 +203,34 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     if (m.attached && m.collapsed) m.ref.card.toggleAttribute('data-hfpt-hidden', store.get(m.id).hidden);
   }
 
+  /**
+   * Gives every waiting card its paper (one read of the page's JSON for all of them), and asks the
+   * background, in one message, about the code of those whose paper names none.
+   */
+  function readPapers() {
+    const papers = embeddedPapers();
+    const read = toBuild.filter((m) => !m.paper && !m.attached);
+    for (const m of read) m.paper = paperForCard(m.ref, papers);
+    const withoutCode = [...new Set(read.filter((m) => !m.paper!.githubRepo).map((m) => m.id))];
+    if (withoutCode.length > 0) ask({ type: 'getLinks', ids: withoutCode }, (r) => store.setLinks(r.links ?? {}, r.pending));
+  }
+
   /** Renders a card's controls from what the store knows now. Tags cost the most: they are
    *  recomputed only when their input (HF's keywords) changed. */
   function draw(m: Mounted) {
+    const paper = m.paper!;
     if (!m.controls) {
       m.controls = makeHost('data-hfpt-controls');
       if (m.collapsible) {
         m.collapsed = makeHost('data-hfpt-collapsed');
-        render(<HiddenRow title={m.paper.title ?? m.paper.id} onShow={m.onHide} />, m.collapsed.container);
+        render(<HiddenRow title={paper.title ?? paper.id} onShow={m.onHide} />, m.collapsed.container);
       }
     }
     const api = store.getLinks(m.id);
     if (!m.view || api !== m.api) {
-      const keywords = keywordsFor(m.paper, api.info);
-      const tags = m.view && sameList(keywords, m.keywords) ? m.view.tags : cardTags(m.paper, keywords);
-      m.view = cardView(m.paper, api, tags);
+      const keywords = keywordsFor(paper, api.info);
+      const tags = m.view && sameList(keywords, m.keywords) ? m.view.tags : cardTags(paper, keywords);
+      m.view = cardView(paper, api, tags);
       m.api = api;
       m.keywords = keywords;
     }
@@ -243,7 +262,9 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     if (destroyed) return;
     let built = 0;
     while (dirty.size > 0 || toBuild.length > 0) {
-      if (built >= minCards && now() - started > SLICE_MS) {
+      const spent = now() - started;
+      const mustRead = dirty.size === 0 && !toBuild[0].paper && !toBuild[0].attached;
+      if (built >= minCards && (spent > SLICE_MS || (mustRead && spent > FRESH_SLICE_MS))) {
         slicePending = true;
         yieldToPage(() => runSlices(now(), 0));
         return;
@@ -254,6 +275,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
         draw(redraw.value);
         continue;
       }
+      if (mustRead) readPapers();
       const m = toBuild.shift()!;
       if (m.attached) continue; // cleaned up while it waited
       draw(m);
@@ -323,16 +345,11 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
       refs = ref && !isAnnotated(ref.card, ref.id) ? [ref] : [];
     }
     if (refs.length > 0) {
-      // One batched question for all new cards' states, one for the code the page does not name;
-      // asked before the cards are built, so that they are usually drawn once, with the answers.
+      // One batched question for all new cards' states (and, once their papers are read, one for
+      // the code the page does not name): asked before the cards are built, so that they are
+      // usually drawn once, with the answers.
       ask({ type: 'getStates', ids: [...new Set(refs.map((r) => r.id))] }, (r) => r.states && store.set(r.states));
-      const papers = embeddedPapers();
-      const shown = refs.map((ref) => ({ ref, paper: paperForCard(ref, papers) }));
-      const withoutCode = [...new Set(shown.filter((s) => !s.paper.githubRepo).map((s) => s.ref.id))];
-      if (withoutCode.length > 0) {
-        ask({ type: 'getLinks', ids: withoutCode }, (r) => store.setLinks(r.links ?? {}, r.pending));
-      }
-      for (const { ref, paper } of shown) enqueue(ref, paper, kind === 'listing');
+      for (const ref of refs) enqueue(ref, kind === 'listing');
     }
     if (!slicePending) runSlices(started, toBuild.length <= SYNC_CARDS ? toBuild.length : 0);
     renderSummary();
@@ -342,6 +359,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     scan,
     applyStates: (states) => store.set(states),
     applyLinks: (links) => store.setLinks(links),
+    papersInJson: () => embeddedCache?.papers.size ?? 0,
     destroy() {
       destroyed = true;
       unsubscribeAll();

@@ -3,7 +3,6 @@
 import { render } from 'preact';
 import { LayoutNotice } from '@/components/LayoutNotice';
 import { UI_CSS } from '@/components/styles';
-import { readEmbeddedPapers } from '../hf/embedded';
 import { pageHealth } from '../hf/health';
 import { pageKind } from '../hf/urls';
 import type { Push, Reply, Request } from '../messages';
@@ -70,7 +69,7 @@ export function startTriage(doc: Document, win: Window, ctx: ContentContext, run
     if (url === judged || kind === 'other' || ctx.isInvalid) return;
     judged = url;
     const annotated = doc.querySelectorAll('[data-hfpt-controls]').length;
-    const health = pageHealth(doc, kind, readEmbeddedPapers(doc).size, annotated);
+    const health = pageHealth(doc, kind, annotator.papersInJson(), annotated);
     runtime.sendMessage({ type: 'reportHealth', health } satisfies Request).catch(() => {});
     if (!health.recognised && !notice) notice = showLayoutNotice(doc, () => notice?.remove());
   };

@@ -1,0 +1,77 @@
+// 1. Annotation latency and 2. main-thread cost, on generated listings of 100 and 1000 cards.
+// Every run is a fresh tab; runs with and without the extension alternate so that drift (the
+// machine warming up, other load) hits both alike.
+import { benchUrl } from './browser.mjs';
+import { listingProbe, readListingProbe, waitForQuiet } from './probes.mjs';
+import { longest, summarise, totalBlocking } from './stats.mjs';
+
+/** One page load; returns what the probe saw. */
+async function loadOnce(browser, n) {
+  const page = await browser.context.newPage();
+  try {
+    await page.addInitScript(listingProbe);
+    await page.goto(benchUrl(n), { waitUntil: 'load', timeout: 120_000 });
+    if (browser.extensionId) {
+      await page.waitForFunction(() => window.__bench.controlsAt !== null, null, { timeout: 60_000, polling: 50 });
+    }
+    await page.evaluate(waitForQuiet); // so the rendering our insertion causes is counted too
+    return await page.evaluate(readListingProbe);
+  } finally {
+    await page.close();
+  }
+}
+
+/** Long tasks: all of them, and those from DOMContentLoaded on (where the content script runs). */
+function taskStats(r) {
+  const afterDcl = r.longtasks.filter((t) => t.start + t.duration > r.dcl);
+  return {
+    longestMs: longest(r.longtasks),
+    tbtMs: totalBlocking(r.longtasks),
+    longestAfterDclMs: longest(afterDcl),
+    tbtAfterDclMs: totalBlocking(afterDcl),
+  };
+}
+
+/**
+ * @param {{ withExt: object, withoutExt: object, sizes: number[], runs: number, log: (s: string) => void }} o
+ */
+export async function benchAnnotation({ withExt, withoutExt, sizes, runs, log }) {
+  const out = {};
+  for (const n of sizes) {
+    // A warm-up load each (compile caches, the service worker's first start), not counted.
+    await loadOnce(withExt, n);
+    await loadOnce(withoutExt, n);
+    const ext = [];
+    const base = [];
+    for (let i = 0; i < runs; i++) {
+      ext.push(await loadOnce(withExt, n));
+      base.push(await loadOnce(withoutExt, n));
+      log(`  ${n} cards, run ${i + 1}/${runs}: annotated ${(ext.at(-1).controlsAt - ext.at(-1).dcl).toFixed(0)} ms after DOMContentLoaded`);
+    }
+    const annotated = ext.map((r) => r.controlsAt - r.dcl);
+    const loadBase = base.map((r) => r.load);
+    const s = (list, key) => summarise(list.map((r) => taskStats(r)[key]));
+    out[n] = {
+      cards: n,
+      everyCardOnce: ext.every((r) => r.controlHosts === r.cards && r.cards === n),
+      annotatedAfterDclMs: summarise(annotated),
+      pageLoadWithoutExtMs: summarise(loadBase),
+      pageDclWithoutExtMs: summarise(base.map((r) => r.dcl)),
+      pageLoadWithExtMs: summarise(ext.map((r) => r.load)),
+      /** Annotation latency over the page's own load time (medians of the same run set). */
+      ratioToPageLoad: round3(summarise(annotated).median / summarise(loadBase).median),
+      longTasks: {
+        withExt: { longestMs: s(ext, 'longestMs'), tbtMs: s(ext, 'tbtMs'), longestAfterDclMs: s(ext, 'longestAfterDclMs'), tbtAfterDclMs: s(ext, 'tbtAfterDclMs') },
+        withoutExt: { longestMs: s(base, 'longestMs'), tbtMs: s(base, 'tbtMs'), longestAfterDclMs: s(base, 'longestAfterDclMs'), tbtAfterDclMs: s(base, 'tbtAfterDclMs') },
+      },
+      /** Long animation frames from DOMContentLoaded on: they include the style and layout a task leaves behind. */
+      longFramesAfterDcl: {
+        withExt: summarise(ext.map((r) => longest(r.frames.filter((f) => f.start + f.duration > r.dcl)))),
+        withoutExt: summarise(base.map((r) => longest(r.frames.filter((f) => f.start + f.duration > r.dcl)))),
+      },
+    };
+  }
+  return out;
+}
+
+const round3 = (x) => Math.round(x * 1000) / 1000;

@@ -1,0 +1,162 @@
+// The readable side of bench/results.json: budgets with pass/miss, then one table per measure.
+
+const ms = (s) => (s === null || s === undefined ? 'n/a' : `${s.median} ms (${s.min}–${s.max})`);
+const msP95 = (s) => (s ? `${s.median} ms (p95 ${s.p95}, ${s.min}–${s.max})` : 'n/a');
+const num = (x, unit = '') => (x === null || x === undefined || Number.isNaN(x) ? 'n/a' : `${x}${unit}`);
+const mark = (pass) => (pass === null ? '–' : pass ? '✅ pass' : '❌ miss');
+
+/** Each budget of the issue against what was measured (null: not measured this time). */
+export function budgets(r) {
+  const a = r.annotation ?? {};
+  const afterDcl = (n) => a[n]?.longTasks.withExt.longestAfterDclMs?.median ?? null;
+  const rows = [
+    ['100 cards annotated ≤ 30 ms after DOMContentLoaded', a[100]?.annotatedAfterDclMs?.median, 30, ' ms'],
+    ['1000 cards annotated ≤ 150 ms after DOMContentLoaded', a[1000]?.annotatedAfterDclMs?.median, 150, ' ms'],
+    ['no long task over 50 ms from the extension (100 cards, longest task after DOMContentLoaded)', afterDcl(100), 50, ' ms'],
+    ['no long task over 50 ms from the extension (1000 cards, longest task after DOMContentLoaded)', afterDcl(1000), 50, ' ms'],
+    ['content script ≤ 25 KB gzip', r.bundles?.entries['content script']?.totalGzipKB, 25, ' KB'],
+    ['popup ≤ 60 KB gzip', r.bundles?.entries.popup?.totalGzipKB, 60, ' KB'],
+    ['star round trip median ≤ 16 ms', r.roundTrip?.roundTripMs?.median, 16, ' ms'],
+    ['popup with 10,000 papers: first rows ≤ 150 ms', r.popup?.[10000]?.firstRowsMs?.median, 150, ' ms'],
+  ];
+  return rows.map(([name, value, limit, unit]) => ({
+    name,
+    value: value ?? null,
+    limit,
+    unit: unit.trim(),
+    pass: value === undefined || value === null ? null : value <= limit,
+  }));
+}
+
+export function toMarkdown(r) {
+  const out = [];
+  const line = (s = '') => out.push(s);
+  line('# Benchmark results');
+  line();
+  line(`Measured ${r.meta.date} by \`npm run bench\` on ${r.meta.machine}, ${r.meta.chromium}, Node ${r.meta.node}.`);
+  line(`Each figure is the median of ${r.meta.runs} fresh runs (a new tab each) with min–max, after one warm-up run.`);
+  // Only the figure from before the run says anything about other work: the run itself loads the machine.
+  const start = r.meta.load?.start;
+  if (start !== undefined) line(`Load average (1 min) before the run: ${start}${start > 1 ? ': other work shared the machine, so figures are noisier than on an idle one' : ''}.`);
+  line(`Listings are generated from the saved real page (${r.meta.pageNote}).`);
+  line();
+  line('## Budgets');
+  line();
+  line('| budget | measured | |');
+  line('|---|---|---|');
+  for (const b of r.budgets) line(`| ${b.name} | ${num(b.value, ` ${b.unit}`)} | ${mark(b.pass)} |`);
+  if (r.annotation) annotationTables(r, line);
+  if (r.roundTrip) roundTripTable(r.roundTrip, line);
+  if (r.popup) popupTable(r.popup, line);
+  if (r.bundles) bundleTable(r.bundles, line);
+  if (r.memory) memoryTable(r.memory, line);
+  if (r.profiles) profileLines(r.profiles, line);
+  return out.join('\n') + '\n';
+}
+
+function annotationTables(r, line) {
+  line();
+  line('## 1. Annotation latency');
+  line();
+  line('From DOMContentLoaded until every card carries its rendered controls (seen from the page), against the page\'s own load time without the extension (navigation start → load event end).');
+  line();
+  line('| cards | annotated after DOMContentLoaded | page load without extension | ratio | page load with extension | every card once |');
+  line('|---|---|---|---|---|---|');
+  for (const a of Object.values(r.annotation)) {
+    line(`| ${a.cards} | ${ms(a.annotatedAfterDclMs)} | ${ms(a.pageLoadWithoutExtMs)} | ${a.ratioToPageLoad} | ${ms(a.pageLoadWithExtMs)} | ${a.everyCardOnce ? 'yes' : '**no**'} |`);
+  }
+  line();
+  line('## 2. Main-thread cost');
+  line();
+  line('PerformanceObserver `longtask` in the page (longest task; total blocking time = Σ(task − 50 ms)), over the whole load and from DOMContentLoaded on, where the content script runs (the served page runs no script of its own by then), until the page has been quiet for 400 ms and at least 3 s after DOMContentLoaded. Last column: the longest `long-animation-frame` from DOMContentLoaded on, which also counts the style and layout a task leaves to the next frame.');
+  line();
+  line('| cards | extension | longest task | TBT | longest task after DCL | TBT after DCL | longest frame after DCL |');
+  line('|---|---|---|---|---|---|---|');
+  for (const a of Object.values(r.annotation)) {
+    for (const [label, key] of [['with', 'withExt'], ['without', 'withoutExt']]) {
+      const t = a.longTasks[key];
+      line(`| ${a.cards} | ${label} | ${ms(t.longestMs)} | ${ms(t.tbtMs)} | ${ms(t.longestAfterDclMs)} | ${ms(t.tbtAfterDclMs)} | ${ms(a.longFramesAfterDcl[key])} |`);
+    }
+  }
+  if (r.traces) {
+    line();
+    line('One traced load per size (Chromium tracing; tracing slows everything a little). *Injection wait*: DOMContentLoaded → Chromium starts the content script. Tasks over 50 ms from the first to a second after the last run of the extension\'s script, with where their time went (self time by trace event). *Extension script* counts what the trace labels with the extension\'s URL (its evaluation, timers, event listeners); the annotator\'s slices resume as promise continuations, which show as `RunMicrotasks`:');
+    line();
+    for (const [n, t] of Object.entries(r.traces)) {
+      if (!t) continue;
+      const tasks = t.longTasks.length
+        ? t.longTasks.map((x) => `${x.durationMs} ms at +${x.atMs} ms (extension script ${x.extensionScriptMs} ms; ${Object.entries(x.top).map(([k, v]) => `${k} ${v}`).join(', ')})`).join('; ')
+        : 'none';
+      line(`- ${n} cards: injection wait ${t.injectionWaitMs} ms; extension script spread over ${t.scriptSpanMs} ms; long tasks: ${tasks}.`);
+    }
+  }
+}
+
+function roundTripTable(rt, line) {
+  line();
+  line('## 3. Star round trip');
+  line();
+  line(`${rt.clicks} trusted clicks (CDP mouse events) on Star, one card after another, on the ${rt.cards}-card listing. Timed in the content script's world from the click event's timestamp.`);
+  line();
+  line('| span | median (p95, min–max) |');
+  line('|---|---|');
+  line(`| click → reply from the background (IndexedDB write committed first) | ${msP95(rt.roundTripMs)} |`);
+  line(`| click → card shows aria-pressed="true" (optimistic) | ${msP95(rt.shownMs)} |`);
+  line(`| of which input delivery (click → the page's first listener) | ${msP95(rt.inputDelayMs)} |`);
+  line(`| in the service worker: message received → IndexedDB transaction complete | ${msP95(rt.workerReceiveToCommitMs)} |`);
+  line();
+  line(`Afterwards: ${rt.confirmedOnCard}/${rt.clicks} cards still show the star after the reply; ${rt.persistedInIndexedDb}/${rt.clicks} papers are starred in IndexedDB.`);
+}
+
+function popupTable(popup, line) {
+  line();
+  line('## 4. Popup');
+  line();
+  line('Papers seeded into IndexedDB in the extension\'s origin; the popup page opened in a 420 × 600 tab. First rows: navigation start → the first saved-paper row in the DOM.');
+  line();
+  line('| saved papers | first rows | rows in the DOM then | per-keystroke search |');
+  line('|---|---|---|---|');
+  for (const p of Object.values(popup)) {
+    const search = typeof p.searchKeystrokeMs === 'string' ? p.searchKeystrokeMs : msP95(p.searchKeystrokeMs);
+    line(`| ${p.papers.toLocaleString('en')} | ${ms(p.firstRowsMs)} | ${p.rows.atFirstRows} | ${search} |`);
+  }
+}
+
+function bundleTable(b, line) {
+  line();
+  line('## 5. Bundle sizes');
+  line();
+  line('Chrome build (`.output/chrome-mv3`); an entrypoint counts every chunk and stylesheet it loads. gzip at zlib\'s default level.');
+  line();
+  line('| entrypoint | JS raw | JS gzip | CSS raw | CSS gzip | total gzip |');
+  line('|---|---|---|---|---|---|');
+  for (const [name, e] of Object.entries(b.entries)) {
+    line(`| ${name} | ${e.js.rawKB} KB | ${e.js.gzipKB} KB | ${e.css.rawKB} KB | ${e.css.gzipKB} KB | ${e.totalGzipKB} KB |`);
+  }
+  const c = b.contentScript;
+  line();
+  line(`Content script, checked in the built file: Dexie ${c.dexie ? '**present**' : 'absent'}, indexedDB ${c.indexedDB ? '**present**' : 'absent'}, full zod ${c.fullZod ? '**present**' : 'absent'} (zod/mini ${c.zodMini ? 'present' : 'absent'}).`);
+}
+
+function memoryTable(m, line) {
+  line();
+  line('## 6. Memory');
+  line();
+  line(`${m.cards}-card listing, after annotation and two forced GCs. ${m.method}. The content script's isolated world shares the page's isolate, so its heap is the difference.`);
+  line();
+  line('| heap | with extension | without | extension\'s share |');
+  line('|---|---|---|---|');
+  line(`| V8 JS heap (all worlds of the page) | ${m.jsHeapWithExtMB} MB | ${m.jsHeapWithoutExtMB} MB | **${m.extensionJsHeapMB} MB** |`);
+  line(`| Blink DOM heap (embedder) | ${num(m.domHeapWithExtMB, ' MB')} | ${num(m.domHeapWithoutExtMB, ' MB')} | ${num(m.extensionDomHeapMB, ' MB')} |`);
+  line();
+  line(`\`performance.memory.usedJSHeapSize\` read in the content script's world: ${m.performanceMemoryInContentWorldMB} MB: isolate-wide too, so not the world's own; read after attaching to the world, which allocates.`);
+}
+
+function profileLines(p, line) {
+  line();
+  line('## Profile');
+  line();
+  line(`CPU profile of a ${p.cards}-card load (CDP Profiler, 100 µs sampling): \`${p.file}\`. The extension's functions by inclusive time:`);
+  line();
+  for (const f of p.top) line(`- ${f.ms} ms \`${f.fn}\``);
+}
