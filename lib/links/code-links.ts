@@ -3,11 +3,6 @@
 
 export type RepoHost = 'github.com' | 'gitlab.com' | 'codeberg.org' | 'bitbucket.org';
 
-export interface CodeLink {
-  url: string;
-  source: 'hf' | 'abstract';
-  stars?: number;
-}
 
 const REPO_HOSTS: ReadonlySet<string> = new Set<RepoHost>([
   'github.com',
@@ -139,22 +134,6 @@ export function findRepoUrls(text: string): string[] {
   return found;
 }
 
-/** HF's githubRepo first (with githubStars when a finite non-negative number), else the first repo URL in the abstract. */
-export function pickCodeLink(p: {
-  githubRepo?: string | null;
-  githubStars?: number | null;
-  abstract?: string | null;
-}): CodeLink | null {
-  const hfUrl = p.githubRepo ? normaliseRepoUrl(p.githubRepo) : null;
-  if (hfUrl) {
-    const stars = p.githubStars;
-    const link: CodeLink = { url: hfUrl, source: 'hf' };
-    if (typeof stars === 'number' && Number.isFinite(stars) && stars >= 0) link.stars = stars;
-    return link;
-  }
-  const fromAbstract = p.abstract ? findRepoUrls(p.abstract)[0] : undefined;
-  return fromAbstract ? { url: fromAbstract, source: 'abstract' } : null;
-}
 
 /** An https URL safe to put in an <a href> (project pages): http upgraded to https, anything else (javascript:, data:, relative, malformed) -> null. */
 export function safeHttpsUrl(raw: string | null | undefined): string | null {

@@ -2,10 +2,8 @@ import { describe, it, expect } from 'vitest';
 import {
   findRepoUrls,
   normaliseRepoUrl,
-  pickCodeLink,
   repoDisplayName,
   safeHttpsUrl,
-  type CodeLink,
 } from '../../lib/links/code-links';
 import { classifyUrl, extractLinks, paperLinks, type LinkKind, type PaperLink } from '../../lib/links/classify';
 import corpus from './links-corpus.json';
@@ -172,10 +170,17 @@ describe('findRepoUrls', () => {
   });
 });
 
-describe('pickCodeLink', () => {
+/** The card's primary Code link: the first code link of paperLinks (what card-view shows). */
+function primaryCode(p: Parameters<typeof paperLinks>[0]) {
+  const code = paperLinks(p).find((l) => l.kind === 'code');
+  if (!code) return null;
+  return { url: code.url, source: code.source, ...(code.stars !== undefined && { stars: code.stars }) };
+}
+
+describe('the primary Code link', () => {
   const abs = 'Code at https://github.com/c/d and https://github.com/e/f.';
   const hf = 'https://github.com/a/b';
-  it.each<[string, Parameters<typeof pickCodeLink>[0], CodeLink | null]>([
+  it.each<[string, Parameters<typeof paperLinks>[0], ReturnType<typeof primaryCode>]>([
     ['HF repo wins over abstract', { githubRepo: hf, githubStars: 12, abstract: abs }, { url: hf, source: 'hf', stars: 12 }],
     ['zero stars kept', { githubRepo: hf, githubStars: 0 }, { url: hf, source: 'hf', stars: 0 }],
     ['null stars dropped', { githubRepo: hf, githubStars: null }, { url: hf, source: 'hf' }],
@@ -193,7 +198,7 @@ describe('pickCodeLink', () => {
     ['abstract without repo', { abstract: 'Project page: https://x.github.io/y/' }, null],
     ['non-repo HF value, no abstract', { githubRepo: 'https://github.com/owner' }, null],
   ])('%s', (_name, input, expected) => {
-    expect(pickCodeLink(input)).toStrictEqual(expected);
+    expect(primaryCode(input)).toStrictEqual(expected);
   });
 });
 
@@ -496,8 +501,8 @@ describe('corpus of real abstracts (tests/unit/links-corpus.json)', () => {
     expect(findRepoUrls(c.abstract)).toEqual(c.expected);
   });
 
-  it.each(cases)('$id: pickCodeLink', (c) => {
-    const link = pickCodeLink({ githubRepo: c.githubRepo, abstract: c.abstract });
+  it.each(cases)('$id: primary Code link', (c) => {
+    const link = primaryCode({ githubRepo: c.githubRepo, abstract: c.abstract });
     if (c.githubRepo) expect(link).toMatchObject({ url: c.githubRepo, source: 'hf' });
     else if (c.expected.length) expect(link).toStrictEqual({ url: c.expected[0], source: 'abstract' });
     else expect(link).toBeNull();
