@@ -2,7 +2,7 @@
 // dataset, models), normalised and deduplicated, most trusted first.
 // Pure logic: no browser APIs, no dependencies (ships in the content script).
 
-import { normaliseRepoUrl } from './code-links';
+import { normaliseRepoUrl, parseWebUrl } from './code-links';
 
 export type LinkKind = 'code' | 'demo' | 'project' | 'data' | 'models';
 
@@ -41,7 +41,6 @@ const HF_PAGES: ReadonlySet<string> = new Set([
   'blob', 'commit', 'commits', 'discussions', 'edit', 'raw', 'resolve', 'tree', 'viewer',
 ]);
 
-const SCHEME_RE = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 // Without a scheme only well-known hosts (and www.) count as links.
 const BARE_RE =
   /^(?:www\.|(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org|huggingface\.co|hf\.co|sites\.google\.com|[\w-]+\.git(?:hub|lab)\.io)(?:[/?#]|$))/i;
@@ -140,19 +139,8 @@ function hubLink(url: URL, cue: LinkKind | null): FoundLink | null {
  * suggests; it is used only for pages on hosts that do not tell their kind.
  */
 export function classifyUrl(raw: string, cue: LinkKind | null = null): FoundLink | null {
-  let s = raw.trim().replace(OPEN_RE, '').replace(CLOSE_RE, '');
-  if (!SCHEME_RE.test(s)) {
-    if (!BARE_RE.test(s)) return null;
-    s = 'https://' + s;
-  }
-  let url: URL;
-  try {
-    url = new URL(s);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  if (url.username || url.password || url.port) return null;
+  const url = parseWebUrl(raw.trim().replace(OPEN_RE, '').replace(CLOSE_RE, ''), BARE_RE);
+  if (!url) return null;
   url.protocol = 'https:';
   const host = url.hostname.replace(WWW_RE, '');
   if (!HOSTNAME_RE.test(host) || PAPER_HOSTS.has(host) || host.endsWith('.arxiv.org')) return null;

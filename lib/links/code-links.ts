@@ -60,11 +60,14 @@ const TRAILING_SLASHES_RE = /\/+$/;
 const TEXT_URL_RE =
   /(?<![\w.@/-])(?:https?:\/\/)?(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org)(?![\w-]|\.[\w-])(?:\/[\w\-.~/%?#=&+:@]*)?/gi;
 
-/** https://host/owner/repo (GitLab: subgroups allowed, cut at "/-/"), or null when not a repository URL. */
-export function normaliseRepoUrl(raw: string): string | null {
-  let s = raw.trim().replace(LEADING_WRAPPER_RE, '').replace(TRAILING_PUNCT_RE, '');
+/**
+ * An http(s) URL without credentials or port, from text that may lack its scheme: a scheme-less
+ * string is taken as https only when `bare` accepts it (a known host, say); else null.
+ */
+export function parseWebUrl(text: string, bare: RegExp): URL | null {
+  let s = text;
   if (!SCHEME_RE.test(s)) {
-    if (!HOST_PREFIX_RE.test(s)) return null; // relative path or unknown host
+    if (!bare.test(s)) return null; // relative path or unknown host
     s = 'https://' + s;
   }
   let url: URL;
@@ -75,6 +78,13 @@ export function normaliseRepoUrl(raw: string): string | null {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
   if (url.username || url.password || url.port) return null;
+  return url;
+}
+
+/** https://host/owner/repo (GitLab: subgroups allowed, cut at "/-/"), or null when not a repository URL. */
+export function normaliseRepoUrl(raw: string): string | null {
+  const url = parseWebUrl(raw.trim().replace(LEADING_WRAPPER_RE, '').replace(TRAILING_PUNCT_RE, ''), HOST_PREFIX_RE);
+  if (!url) return null;
   const host = url.hostname.replace(WWW_RE, '');
   if (!REPO_HOSTS.has(host)) return null;
 
