@@ -27,11 +27,33 @@ export function SavedPapers({ db, send, onOpenSettings }: SavedPapersProps) {
   const rows = useLiveQuery(() => db.papers.orderBy('starredAt').reverse().limit(limit).toArray(), [db, limit]);
   // Apart: IndexedDB counts by walking the index (~50 ms for 10,000), and the rows need not wait.
   const total = useLiveQuery(() => db.papers.orderBy('starredAt').count(), [db]);
+  const [error, setError] = useState<string | null>(null);
+  // After an unstar the row goes away: keep the keyboard user's place (the row that took its
+  // place, else the heading) instead of dropping focus to the page.
+  const listRef = useRef<HTMLUListElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [focusRow, setFocusRow] = useState<number | null>(null);
+  useEffect(() => {
+    if (focusRow === null || !rows) return;
+    const next = listRef.current?.children[Math.min(focusRow, rows.length - 1)]?.querySelector<HTMLElement>('button.unstar');
+    (next ?? headingRef.current)?.focus();
+    setFocusRow(null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [rows]);
+
+  async function unstar(id: string, index: number) {
+    const reply = await send({ type: 'setState', id, patch: { starred: false } }).catch((e: unknown) => ({ ok: false as const, error: String(e) }));
+    setError(reply.ok ? null : `Could not unstar: ${reply.error}`);
+    if (reply.ok) setFocusRow(index);
+  }
+
   return (
     <main>
       <style>{UI_CSS}</style>
       <header class="head">
-        <h1>Saved papers</h1>
+        <h1 ref={headingRef} tabIndex={-1}>
+          Saved papers
+        </h1>
         {rows && rows.length > 0 && total !== undefined && <span class="count">{total}</span>}
         {onOpenSettings && (
           <button type="button" class="settings" onClick={onOpenSettings}>
@@ -39,13 +61,18 @@ export function SavedPapers({ db, send, onOpenSettings }: SavedPapersProps) {
           </button>
         )}
       </header>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       {rows === undefined ? null : rows.length === 0 ? (
         <EmptyState />
       ) : (
         <>
-          <ul class="papers" aria-label="Saved papers">
-            {rows.map((p) => (
-              <SavedPaper key={p.id} paper={p} onUnstar={() => void send({ type: 'setState', id: p.id, patch: { starred: false } })} />
+          <ul class="papers" aria-label="Saved papers" ref={listRef}>
+            {rows.map((p, i) => (
+              <SavedPaper key={p.id} paper={p} onUnstar={() => void unstar(p.id, i)} />
             ))}
           </ul>
           {rows.length === limit && total !== rows.length && (

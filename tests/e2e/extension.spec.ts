@@ -54,6 +54,8 @@ test('star survives a reload and shows in the popup, which updates live', async 
   // Unstar from the popup reaches the open page.
   await popup.getByRole('button', { name: 'Unstar The Llama 3 Herd of Models' }).click();
   await expect(popup.getByText('No saved papers yet.')).toBeVisible();
+  // The row is gone; focus stays in the popup (on its heading), not dropped to the page.
+  await expect(popup.getByRole('heading', { name: 'Saved papers' })).toBeFocused();
   await expect(card(page, LLAMA).getByRole('button', { name: 'Star', exact: true })).toHaveAttribute('aria-pressed', 'false');
 });
 
