@@ -12,6 +12,7 @@ import { PAGE_CSS, UI_CSS } from '@/components/styles';
 import { findListingCards, findPaperPageCard, paperForCard, type CardRef } from '../hf/cards';
 import { readEmbeddedPapers, type PagePaper } from '../hf/embedded';
 import { pageKind, paperIdFromHref } from '../hf/urls';
+import { normaliseRepoUrl } from '../links/code-links';
 import type { LinkInfos, PaperState, Reply, Request, States } from '../messages';
 import { cardTags, cardView, keywordsFor, snapshot, type ApiLinks } from './card-view';
 import { StateStore } from './store';
@@ -211,7 +212,8 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     const papers = embeddedPapers();
     const read = toBuild.filter((m) => !m.paper && !m.attached);
     for (const m of read) m.paper = paperForCard(m.ref, papers);
-    const withoutCode = [...new Set(read.filter((m) => !m.paper!.githubRepo).map((m) => m.id))];
+    // A githubRepo that is not a usable repository (a page, a look-alike host) counts as none.
+    const withoutCode = [...new Set(read.filter((m) => !normaliseRepoUrl(m.paper!.githubRepo ?? '')).map((m) => m.id))];
     if (withoutCode.length > 0) ask({ type: 'getLinks', ids: withoutCode }, (r) => store.setLinks(r.links ?? {}, r.pending));
   }
 

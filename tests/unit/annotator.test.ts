@@ -139,6 +139,22 @@ describe('annotator on the saved listing', () => {
     expect(bg.requests.find((r) => r.type === 'setState')).toMatchObject({ id: '2605.00001', paper: { title: 'A reused card' } });
   });
 
+  it('asks the API when the page names no usable repository', async () => {
+    const props = document.querySelector('[data-target="DailyPapers"]')!;
+    const data = JSON.parse(props.getAttribute('data-props')!);
+    data.dailyPapers[0].paper.githubRepo = 'https://github.com/meta-llama/llama3'; // usable
+    data.dailyPapers[1].paper.githubRepo = 'javascript:alert(1)'; // not a repository
+    props.setAttribute('data-props', JSON.stringify(data));
+    const bg = fakeBackground();
+    annotator = createAnnotator(document, bg.transport, trusted);
+    annotator.scan();
+    await vi.waitFor(() => expect(bg.requests.some((r) => r.type === 'getLinks')).toBe(true));
+    const asked = (bg.requests.find((r) => r.type === 'getLinks') as { ids: string[] }).ids;
+    expect(asked).not.toContain(data.dailyPapers[0].paper.id);
+    expect(asked).toContain(data.dailyPapers[1].paper.id);
+    expect(asked).toHaveLength(12);
+  });
+
   it('shows code links the API knows, and "No code yet" when it knows none', async () => {
     const bg = fakeBackground();
     annotator = createAnnotator(document, bg.transport, trusted);
