@@ -140,7 +140,14 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     } catch {
       reply = null;
     }
-    store.set(reply?.ok && reply.states ? reply.states : { [m.id]: before });
+    if (reply?.ok && reply.states) {
+      store.set(reply.states);
+      return;
+    }
+    // Failed: undo the optimistic change, unless a newer state (another tab, the first answer
+    // about this card) has come in meanwhile: that one stands.
+    const current = store.get(m.id);
+    if (current[key] === value && current.at === before.at) store.set({ [m.id]: before });
   }
 
   function isAnnotated(card: HTMLElement, id: string): boolean {
@@ -335,7 +342,10 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     const url = doc.location?.href ?? '';
     const kind = pageKind(url);
     for (const m of [...mounted.values()]) if (!m.ref.card.isConnected) m.cleanup();
-    if (kind === 'other') return;
+    if (kind === 'other') {
+      renderSummary(); // navigated away from a listing: no stale "N hidden" line
+      return;
+    }
     ensurePageStyle(doc);
 
     let refs: CardRef[];
@@ -385,8 +395,14 @@ const sameList = (a: readonly string[], b: readonly string[] | undefined) =>
 /** Lets the page run (input, rendering) first; scheduler.yield() then resumes ahead of other tasks. */
 function yieldToPage(next: () => void) {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) void scheduler.yield().then(next);
-  else setTimeout(next, 0);
+  // A yield that rejects or throws (an aborted task, an odd binding in the extension's world) must
+  // not stop the building for good: fall back to a timer.
+  try {
+    if (scheduler?.yield) return void scheduler.yield().then(next, () => setTimeout(next, 0));
+  } catch {
+    /* fall through */
+  }
+  setTimeout(next, 0);
 }
 
 /** The UI stylesheet, parsed once, for every shadow root that can adopt it. */
@@ -417,13 +433,17 @@ function removeAll(doc: Document) {
   doc.documentElement.removeAttribute('data-hfpt-peek');
 }
 
-/** True when a mutation added something other than our own hosts, or changed a link (worth a scan). */
+/**
+ * True when a mutation is worth a scan: it added something other than our own hosts, removed an
+ * element (cards the page took away, or our controls), or changed a link.
+ */
 export function needsScan(records: MutationRecord[]): boolean {
   for (const r of records) {
     if (r.type === 'attributes') {
       if (!(r.target as Element).closest?.(HOST_ATTRS.map((a) => `[${a}]`).join(','))) return true;
       continue;
     }
+    for (const n of r.removedNodes) if (n.nodeType === 1) return true;
     for (const n of r.addedNodes) {
       if (n.nodeType !== 1) continue;
       const el = n as Element;

@@ -96,6 +96,25 @@ describe('annotator on the saved listing', () => {
     await vi.waitFor(() => expect(star.getAttribute('aria-pressed')).toBe('false')); // reverted
   });
 
+  it('a failed click does not undo a newer state that came in meanwhile', async () => {
+    const bg = fakeBackground();
+    annotator = createAnnotator(document, bg.transport, trusted);
+    annotator.scan();
+    await flush();
+    let fail!: (e: Error) => void;
+    vi.mocked(bg.transport.send).mockReturnValueOnce(new Promise((_, reject) => (fail = reject)));
+    const star = shadowButtons(articleOf('2407.21783')).find((b) => b.textContent?.trim() === 'Star')!;
+    star.click();
+    await vi.waitFor(() => expect(star.getAttribute('aria-pressed')).toBe('true'));
+    // Another tab starred it too, and the background said so…
+    annotator.applyStates({ '2407.21783': { starred: true, hidden: false, at: 99 } });
+    // …so this tab's failed write must not unstar it on screen.
+    fail(new Error('Extension context invalidated.'));
+    await flush();
+    await flush();
+    expect(star.getAttribute('aria-pressed')).toBe('true');
+  });
+
   it('replaces a previous instance’s UI instead of adding to it, and cleans up on destroy', async () => {
     const first = createAnnotator(document, fakeBackground().transport, trusted);
     first.scan();

@@ -96,6 +96,18 @@ describe('content script wiring', () => {
     expect(stateAsks).toHaveLength(2); // the first scan, then one for the five new cards
   });
 
+  it('notices cards the page takes away: the hidden count follows', async () => {
+    loadIntoDocument(fixtureText(LISTING), '/papers');
+    const runtime = fakeRuntime();
+    running = startTriage(document, window, fakeContext(), runtime);
+    await vi.waitFor(() => expect(hosts()).toBe(13));
+    runtime.push({ type: 'statesChanged', states: { '2407.21783': { starred: false, hidden: true, at: 5 }, '2407.21705': { starred: false, hidden: true, at: 5 } } });
+    const summary = () => document.querySelector('[data-hfpt-summary]')?.shadowRoot?.textContent ?? '';
+    await vi.waitFor(() => expect(summary()).toContain('2 papers hidden on this page'));
+    document.querySelector('h3 a[href="/papers/2407.21783"]')!.closest('article')!.parentElement!.remove();
+    await vi.waitFor(() => expect(summary()).toContain('1 paper hidden on this page'));
+  });
+
   it('an orphaned script (extension updated) stops cleanly at its next use', async () => {
     loadIntoDocument(fixtureText(LISTING), '/papers');
     const runtime = fakeRuntime();
