@@ -30,6 +30,17 @@ function fakeBackground(initial: Record<string, { starred: boolean; hidden: bool
 const hosts = () => document.querySelectorAll('[data-hfpt-controls]');
 const shadowButtons = (el: Element | null) => [...(el?.querySelector('[data-hfpt-controls]')?.shadowRoot?.querySelectorAll('button') ?? [])];
 const articleOf = (id: string) => document.querySelector(`h3 a[href="/papers/${id}"]`)!.closest('article')!;
+const starOf = (card: Element) => shadowButtons(card).find((b) => b.textContent?.trim() === 'Star')!;
+
+/** Clicks Star on the Llama card with the background's answer held back; `fail` rejects it. */
+async function clickStarPendingFailure(bg: ReturnType<typeof fakeBackground>) {
+  let fail!: (e: Error) => void;
+  vi.mocked(bg.transport.send).mockReturnValueOnce(new Promise((_, reject) => (fail = reject)));
+  const star = starOf(articleOf('2407.21783'));
+  star.click();
+  await vi.waitFor(() => expect(star.getAttribute('aria-pressed')).toBe('true')); // optimistic
+  return { star, fail };
+}
 
 let annotator: Annotator | undefined;
 afterEach(() => {
@@ -72,7 +83,7 @@ describe('annotator on the saved listing', () => {
     annotator = createAnnotator(document, bg.transport, trusted);
     annotator.scan();
     await flush();
-    const star = shadowButtons(articleOf('2407.21783')).find((b) => b.textContent?.trim() === 'Star')!;
+    const star = starOf(articleOf('2407.21783'));
     star.click();
     await vi.waitFor(() => expect(star.getAttribute('aria-pressed')).toBe('true'));
     const set = bg.requests.find((r) => r.type === 'setState') as Extract<Request, { type: 'setState' }>;
@@ -87,11 +98,7 @@ describe('annotator on the saved listing', () => {
     annotator = createAnnotator(document, bg.transport, trusted);
     annotator.scan();
     await flush();
-    let fail!: (e: Error) => void;
-    vi.mocked(bg.transport.send).mockReturnValueOnce(new Promise((_, reject) => (fail = reject)));
-    const star = shadowButtons(articleOf('2407.21783')).find((b) => b.textContent?.trim() === 'Star')!;
-    star.click();
-    await vi.waitFor(() => expect(star.getAttribute('aria-pressed')).toBe('true')); // optimistic
+    const { star, fail } = await clickStarPendingFailure(bg);
     fail(new Error('Extension context invalidated.'));
     await vi.waitFor(() => expect(star.getAttribute('aria-pressed')).toBe('false')); // reverted
   });
@@ -101,11 +108,7 @@ describe('annotator on the saved listing', () => {
     annotator = createAnnotator(document, bg.transport, trusted);
     annotator.scan();
     await flush();
-    let fail!: (e: Error) => void;
-    vi.mocked(bg.transport.send).mockReturnValueOnce(new Promise((_, reject) => (fail = reject)));
-    const star = shadowButtons(articleOf('2407.21783')).find((b) => b.textContent?.trim() === 'Star')!;
-    star.click();
-    await vi.waitFor(() => expect(star.getAttribute('aria-pressed')).toBe('true'));
+    const { star, fail } = await clickStarPendingFailure(bg);
     // Another tab starred it too, and the background said so…
     annotator.applyStates({ '2407.21783': { starred: true, hidden: false, at: 99 } });
     // …so this tab's failed write must not unstar it on screen.
@@ -135,7 +138,7 @@ describe('annotator on the saved listing', () => {
     annotator = createAnnotator(document, bg.transport); // the real default
     annotator.scan();
     await flush();
-    const star = shadowButtons(articleOf('2407.21783')).find((b) => b.textContent?.trim() === 'Star')!;
+    const star = starOf(articleOf('2407.21783'));
     star.click();
     await flush();
     expect(bg.requests.filter((r) => r.type === 'setState')).toEqual([]);
@@ -153,7 +156,7 @@ describe('annotator on the saved listing', () => {
     annotator.scan();
     await flush();
     expect(article.querySelectorAll('[data-hfpt-controls]')).toHaveLength(1);
-    shadowButtons(article).find((b) => b.textContent?.trim() === 'Star')!.click();
+    starOf(article).click();
     await vi.waitFor(() => expect(bg.requests.some((r) => r.type === 'setState')).toBe(true));
     expect(bg.requests.find((r) => r.type === 'setState')).toMatchObject({ id: '2605.00001', paper: { title: 'A reused card' } });
   });
