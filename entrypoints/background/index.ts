@@ -1,7 +1,7 @@
 // Wiring only: messages in, database writes through the services, changes pushed to open HF tabs.
 import { openDb } from '@/lib/db';
 import { Fetcher } from '@/lib/enrich/fetcher';
-import { createEnrichService } from '@/lib/enrich/service';
+import { createEnrichService, type CachedEnrichment } from '@/lib/enrich/service';
 import type { Push, States } from '@/lib/messages';
 import { classifySender, handleRequest, toLinkInfos } from '@/lib/papers/handler';
 import { createPaperService } from '@/lib/papers/service';
@@ -22,8 +22,8 @@ export default defineBackground(() => {
   // API answers arrive one by one (three requests at a time); each push makes open pages redraw
   // and relayout, so answers are pushed together, a few times a second at most.
   const LINKS_PUSH_MS = 250;
-  let linksBuffer: Parameters<typeof toLinkInfos>[0] = [];
-  function pushLinksSoon(entries: Parameters<typeof toLinkInfos>[0]) {
+  let linksBuffer: CachedEnrichment[] = [];
+  function pushLinksSoon(entries: CachedEnrichment[]) {
     if (linksBuffer.length === 0) {
       setTimeout(() => {
         const batch = linksBuffer;

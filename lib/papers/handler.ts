@@ -27,10 +27,6 @@ export function classifySender(sender: SenderInfo, ownId: string, ownOrigin: str
   return pageKind(from) !== 'other' ? 'content' : 'untrusted';
 }
 
-export function isTrustedSender(sender: SenderInfo, ownId: string, ownOrigin: string): boolean {
-  return classifySender(sender, ownId, ownOrigin) !== 'untrusted';
-}
-
 export function toLinkInfos(entries: CachedEnrichment[]): LinkInfos {
   const out: LinkInfos = {};
   for (const { id, fetchedAt: _f, expiresAt: _e, ...info } of entries) out[id] = info satisfies LinkInfo;

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type TriageDB } from '@/lib/db';
-import { classifySender, handleRequest, isTrustedSender, type HandlerDeps } from '@/lib/papers/handler';
+import { classifySender, handleRequest, type HandlerDeps } from '@/lib/papers/handler';
 import { readSettings } from '@/lib/settings-store';
 import { createPaperService, type PaperService } from '@/lib/papers/service';
 
@@ -203,7 +203,7 @@ describe('sender check', () => {
     [{ id: own, url: 'https://huggingface.co/models', tabUrl: 'https://huggingface.co/models' }, false],
     [{}, false],
   ])('%j → %s', (sender, ok) => {
-    expect(isTrustedSender(sender, own, origin)).toBe(ok);
+    expect(classifySender(sender, own, origin) !== 'untrusted').toBe(ok);
   });
 
   it.each([
