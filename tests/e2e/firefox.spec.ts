@@ -38,7 +38,8 @@ async function servedPage(): Promise<Page> {
   await page.setRequestInterception(true);
   page.on('request', (req) => {
     const a = answer(req.url());
-    void (a === 'continue' ? req.continue() : a === 'abort' ? req.abort() : req.respond(a));
+    // A request can vanish before it is answered (the page reloaded meanwhile): nothing to do then.
+    (a === 'continue' ? req.continue() : a === 'abort' ? req.abort() : req.respond(a)).catch(() => {});
   });
   return page;
 }
