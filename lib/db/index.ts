@@ -15,11 +15,29 @@ export interface PaperRow {
   codeUrl?: string;
   codeStars?: number;
   projectUrl?: string;
+  /** HF upvotes when saved (popup sort). */
+  upvotes?: number;
+  /** Tags computed from the page when saved (topics, HF keywords, user rules). */
   tags: string[];
+  /** Tags the user added by hand (card or popup); never overwritten by a page snapshot. */
+  manualTags?: string[];
+  /** The user's markdown notes. */
+  notes?: string;
+  /** Reading status; absent = to read. */
+  status?: ReadingStatus;
   /** Epoch ms; absent when not starred (absent keys stay out of the index). */
   starredAt?: number;
   hiddenAt?: number;
   updatedAt: number;
+}
+
+export const READING_STATUSES = ['to-read', 'reading', 'read'] as const;
+export type ReadingStatus = (typeof READING_STATUSES)[number];
+
+/** A paper whose card has been on screen: when it was first seen (new-since-last-visit). */
+export interface SeenRow {
+  id: string;
+  firstSeen: number;
 }
 
 export type LinkRow = Enrichment & { expiresAt: number };
@@ -36,6 +54,7 @@ export type TriageDB = Dexie & {
   papers: EntityTable<PaperRow, 'id'>;
   links: EntityTable<LinkRow, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
+  seen: EntityTable<SeenRow, 'id'>;
 };
 
 export const DB_NAME = 'hf-papers-triage';

@@ -30,4 +30,11 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     stores: { health: '++seq, at' },
     upgrade: () => {}, // a new, empty table: nothing to carry over
   },
+  {
+    version: 4,
+    // seen: papers whose card was on screen, with when first seen (ids + a number: compact).
+    // Papers gain manualTags, notes, status, upvotes: not indexed (filtered in memory), no change.
+    stores: { seen: 'id' },
+    upgrade: () => {},
+  },
 ];
