@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { isArxivId } from './hf/urls';
 import { safeHttpsUrl } from './links/code-links';
+import { READING_STATUSES } from './db/types';
 import { SettingsPatch, type Settings } from './settings';
 import type { Enrichment } from './enrich/hf-api';
 
@@ -29,13 +30,25 @@ export const PaperSnapshot = z.strictObject({
   codeUrl: httpsUrl.optional(),
   codeStars: z.number().int().nonnegative().optional(),
   projectUrl: httpsUrl.optional(),
+  upvotes: z.number().int().nonnegative().max(1e9).optional(),
   tags: z.array(z.string().min(1).max(80)).max(20).default([]),
 });
 export type PaperSnapshot = z.input<typeof PaperSnapshot>;
 
+const tagName = z.string().trim().min(1).max(80);
+
 export const StatePatch = z
-  .strictObject({ starred: z.boolean().optional(), hidden: z.boolean().optional() })
-  .refine((p) => p.starred !== undefined || p.hidden !== undefined, 'empty patch');
+  .strictObject({
+    starred: z.boolean().optional(),
+    hidden: z.boolean().optional(),
+    status: z.enum(READING_STATUSES).optional(),
+    /** Markdown, saved as the user types. */
+    notes: z.string().max(100_000).optional(),
+    /** Manual tags to add / remove (case-insensitive; the first spelling added is kept). */
+    addTags: z.array(tagName).max(20).optional(),
+    removeTags: z.array(tagName).max(20).optional(),
+  })
+  .refine((p) => Object.values(p).some((v) => v !== undefined), 'empty patch');
 export type StatePatch = z.infer<typeof StatePatch>;
 
 export const Request = z.discriminatedUnion('type', [
@@ -52,8 +65,24 @@ export const Request = z.discriminatedUnion('type', [
     .refine((m) => !m.paper || m.paper.id === m.id, 'paper.id differs from id'),
   /** What Hugging Face's API knows of these papers' code (cached; fresh answers are pushed later). */
   z.strictObject({ type: z.literal('getLinks'), ids: z.array(arxivId).max(5000) }),
+  /** The same patch for many papers at once (library page bulk actions; extension pages only). */
+  z.strictObject({ type: z.literal('bulkSetState'), ids: z.array(arxivId).min(1).max(100_000), patch: StatePatch }),
   /** From the options page. */
   z.strictObject({ type: z.literal('setSettings'), patch: SettingsPatch }),
+  /** "Mute this tag" from a card: adds a mute rule by tag (reply: settings, with the rule's id in ruleId). */
+  z.strictObject({ type: z.literal('muteTag'), tag: tagName }),
+  /** Deletes one rule (undo of a mute from the page, the options page's delete). */
+  z.strictObject({ type: z.literal('deleteRule'), id: z.string().min(1).max(64) }),
+  /** What the content script needs of the settings (rules, topics, keys). */
+  z.strictObject({ type: z.literal('getSettings') }),
+  /** Cards that were on screen (new-since-last-visit); first sighting is kept. */
+  z.strictObject({ type: z.literal('markSeen'), ids: z.array(arxivId).max(5000) }),
+  /** A JSON backup (library page): `apply: false` previews, `true` applies in one transaction. */
+  z.strictObject({ type: z.literal('importBackup'), text: z.string().max(200_000_000), apply: z.boolean() }),
+  /** Papers to save from a list of ids / URLs / a BibTeX file (already parsed to ids). */
+  z.strictObject({ type: z.literal('importIds'), ids: z.array(arxivId).min(1).max(100_000) }),
+  /** Deletes every paper, sighting and cached link (settings stay). Extension pages only. */
+  z.strictObject({ type: z.literal('clearData') }),
   /** What the content script understood of a page (kept for the options page's health report). */
   z.strictObject({
     type: z.literal('reportHealth'),
@@ -72,6 +101,10 @@ export type Request = z.input<typeof Request>;
 export interface PaperState {
   starred: boolean;
   hidden: boolean;
+  /** Tags the user added by hand. */
+  manualTags?: string[];
+  /** When a card of the paper was first on screen (epoch ms); absent = never. */
+  firstSeen?: number;
   /**
    * The paper's write counter (its row's updatedAt, strictly increasing per paper). Replies and
    * pushes can cross on the way to a tab; the tab keeps the newest.
@@ -84,11 +117,31 @@ export type States = Record<string, PaperState>;
 export type LinkInfo = Omit<Enrichment, 'id' | 'fetchedAt'>;
 export type LinkInfos = Record<string, LinkInfo>;
 
+/** What an import did (or, previewed, would do). */
+export interface ImportSummary {
+  adds: number;
+  updates: number;
+  unchanged: number;
+}
+
 export type Reply =
-  | { ok: true; states?: States; links?: LinkInfos; /** ids whose API answer is on its way */ pending?: string[]; settings?: Settings }
+  | {
+      ok: true;
+      states?: States;
+      links?: LinkInfos;
+      /** ids whose API answer is on its way */
+      pending?: string[];
+      settings?: Settings;
+      imported?: ImportSummary;
+      /** The rule a muteTag added. */
+      ruleId?: string;
+    }
   | { ok: false; error: string };
 
 /** Pushed by the background to open Hugging Face tabs after every write or API answer. */
 export type Push =
   | { type: 'statesChanged'; states: States }
-  | { type: 'linksChanged'; links: LinkInfos };
+  | { type: 'linksChanged'; links: LinkInfos }
+  | { type: 'settingsChanged'; settings: Settings }
+  /** The library was cleared or imported: ask again about every card. */
+  | { type: 'refresh' };

@@ -3,6 +3,8 @@ import { openDb } from '@/lib/db';
 import { Fetcher } from '@/lib/enrich/fetcher';
 import { createEnrichService, type CachedEnrichment } from '@/lib/enrich/service';
 import type { Push, States } from '@/lib/messages';
+import { countUnread } from '@/lib/papers/queries';
+import type { Settings } from '@/lib/settings';
 import { classifySender, handleRequest, toLinkInfos } from '@/lib/papers/handler';
 import { createPaperService } from '@/lib/papers/service';
 import { readSettings } from '@/lib/settings-store';
@@ -45,7 +47,26 @@ export default defineBackground(() => {
     }),
     onStates: (states: States) =>
       void pushToTabs({ type: 'statesChanged', states }),
+    onSettings: (settings: Settings) => void pushToTabs({ type: 'settingsChanged', settings }),
+    onLibrary: () => void updateBadgeSoon(),
+    onReset: () => void pushToTabs({ type: 'refresh' }),
   };
+
+  // Toolbar badge: starred papers not yet read. Counted after writes, a few times a second at most
+  // (a bulk action or an import is many writes).
+  const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+  let badgeTimer: ReturnType<typeof setTimeout> | undefined;
+  function updateBadgeSoon() {
+    clearTimeout(badgeTimer);
+    badgeTimer = setTimeout(() => void updateBadge().catch(() => {}), 100);
+  }
+  async function updateBadge() {
+    const { badge } = await readSettings(db);
+    const unread = badge ? await countUnread(db) : 0;
+    await action.setBadgeText({ text: unread > 0 ? String(unread > 999 ? '999+' : unread) : '' });
+    await action.setBadgeBackgroundColor({ color: '#6b46c1' });
+  }
+  updateBadgeSoon();
 
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
     const kind = classifySender({ id: sender.id, url: sender.url, tabUrl: sender.tab?.url }, browser.runtime.id, ownOrigin);

@@ -1,5 +1,5 @@
 // Runs on Hugging Face papers pages. Wiring only: lib/page/run.tsx does the work.
-import { startTriage } from '@/lib/page/run';
+import { requestSettings, startTriage } from '@/lib/page/run';
 
 export default defineContentScript({
   matches: ['https://huggingface.co/papers*'],
@@ -7,7 +7,10 @@ export default defineContentScript({
   // own queued tasks (measured 380–510 ms on a 1000-card listing; `npm run bench`).
   runAt: 'document_start',
   main(ctx) {
-    const start = () => startTriage(document, window, ctx, browser.runtime);
+    // The user's rules are asked for now, so that they are known when the cards are drawn.
+    const settings = requestSettings(browser.runtime);
+    settings.catch(() => {});
+    const start = () => startTriage(document, window, ctx, browser.runtime, settings);
     if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', start, { once: true });
     else start();
   },

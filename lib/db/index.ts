@@ -4,6 +4,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Enrichment } from '../enrich/hf-api';
 import type { PageHealth } from '../hf/health';
 import { SCHEMA_VERSIONS } from './schema';
+import type { ReadingStatus } from './types';
 
 export interface PaperRow {
   id: string; // arXiv id, e.g. "2407.21783"
@@ -31,8 +32,7 @@ export interface PaperRow {
   updatedAt: number;
 }
 
-export const READING_STATUSES = ['to-read', 'reading', 'read'] as const;
-export type ReadingStatus = (typeof READING_STATUSES)[number];
+export { READING_STATUSES, type ReadingStatus } from './types';
 
 /** A paper whose card has been on screen: when it was first seen (new-since-last-visit). */
 export interface SeenRow {

@@ -5,7 +5,9 @@ import type { CachedEnrichment, EnrichService } from '../enrich/service';
 import type { PageHealth } from '../hf/health';
 import { pageKind } from '../hf/urls';
 import { Request, type LinkInfo, type LinkInfos, type Reply, type States } from '../messages';
-import { writeSettings } from '../settings-store';
+import type { Settings } from '../settings';
+import { readSettings, writeSettings } from '../settings-store';
+import { importBackup } from './import';
 import type { PaperService } from './service';
 
 export interface SenderInfo {
@@ -50,7 +52,18 @@ export interface HandlerDeps {
   db: TriageDB;
   /** Called after every state write, to push the change to open tabs. */
   onStates: (states: States) => void;
+  /** Called after settings change, to push them to open tabs. */
+  onSettings?: (settings: Settings) => void;
+  /** Called after any change to saved papers (the toolbar badge counts them). */
+  onLibrary?: () => void;
+  /** Ids for new rules (tests make them predictable). */
+  newId?: () => string;
+  /** Called after clearData: open pages forget what they were told. */
+  onReset?: () => void;
 }
+
+/** Requests that change the user's library or settings wholesale: from our own pages only. */
+const EXTENSION_PAGES_ONLY = new Set<Request['type']>(['setSettings', 'bulkSetState', 'importBackup', 'importIds', 'clearData']);
 
 export async function handleRequest(deps: HandlerDeps, raw: unknown, sender: SenderKind): Promise<Reply> {
   if (sender === 'untrusted') return { ok: false, error: 'unknown sender' };
@@ -61,15 +74,67 @@ export async function handleRequest(deps: HandlerDeps, raw: unknown, sender: Sen
     return { ok: false, error: `invalid message: ${(issue?.message ?? 'unknown').slice(0, 120)} at ${(issue?.path ?? []).slice(0, 4).map((p) => String(p).slice(0, 20)).join('.')}` };
   }
   const msg = parsed.data;
+  // Settings and wholesale changes belong to the user's own extension pages, never to a web
+  // page's content script.
+  if (EXTENSION_PAGES_ONLY.has(msg.type) && sender !== 'extension-page') {
+    return { ok: false, error: `${msg.type} is accepted from the extension's own pages only` };
+  }
+  const changed = (states: States) => {
+    deps.onStates(states);
+    deps.onLibrary?.();
+    return { ok: true as const, states };
+  };
   switch (msg.type) {
     case 'getStates':
       return { ok: true, states: await deps.papers.getStates(msg.ids) };
-    case 'setState': {
-      const state = await deps.papers.setState(msg.id, msg.patch, msg.paper);
-      const states = { [msg.id]: state };
-      deps.onStates(states);
-      return { ok: true, states };
+    case 'setState':
+      return changed({ [msg.id]: await deps.papers.setState(msg.id, msg.patch, msg.paper) });
+    case 'bulkSetState':
+      return changed(await deps.papers.bulkSetState(msg.ids, msg.patch));
+    case 'importIds': {
+      const before = await deps.papers.getStates(msg.ids);
+      const states = await deps.papers.bulkSetState(msg.ids, { starred: true });
+      const ids = Object.keys(states);
+      const adds = ids.filter((id) => !before[id].at).length;
+      const unchanged = ids.filter((id) => before[id].starred).length;
+      changed(states);
+      return { ok: true, imported: { adds, updates: ids.length - adds - unchanged, unchanged } };
     }
+    case 'importBackup': {
+      const result = await importBackup(deps.db, msg.text, msg.apply);
+      if (!result.ok || !msg.apply) return result;
+      if (result.settings) deps.onSettings?.(result.settings);
+      deps.onLibrary?.();
+      deps.onReset?.();
+      return result;
+    }
+    case 'clearData': {
+      await deps.papers.clearData();
+      deps.onLibrary?.();
+      deps.onReset?.();
+      return { ok: true };
+    }
+    case 'markSeen':
+      await deps.papers.markSeen(msg.ids);
+      return { ok: true };
+    case 'muteTag': {
+      const { rules } = await readSettings(deps.db);
+      const existing = rules.find((r) => r.action === 'mute' && r.match.type === 'tag' && r.match.value.toLowerCase() === msg.tag.toLowerCase());
+      if (existing?.enabled) return { ok: true, ruleId: existing.id };
+      const rule = existing ? { ...existing, enabled: true } : { id: deps.newId?.() ?? crypto.randomUUID(), action: 'mute' as const, match: { type: 'tag' as const, value: msg.tag }, enabled: true };
+      const settings = await writeSettings(deps.db, { rules: [...rules.filter((r) => r !== existing), rule] });
+      deps.onSettings?.(settings);
+      return { ok: true, settings, ruleId: rule.id };
+    }
+    case 'deleteRule': {
+      const { rules } = await readSettings(deps.db);
+      if (!rules.some((r) => r.id === msg.id)) return { ok: true };
+      const settings = await writeSettings(deps.db, { rules: rules.filter((r) => r.id !== msg.id) });
+      deps.onSettings?.(settings);
+      return { ok: true, settings };
+    }
+    case 'getSettings':
+      return { ok: true, settings: await readSettings(deps.db) };
     case 'getLinks': {
       const { known, fetching } = await deps.enrich.lookup(msg.ids);
       return { ok: true, links: toLinkInfos(known), pending: fetching };
@@ -77,9 +142,11 @@ export async function handleRequest(deps: HandlerDeps, raw: unknown, sender: Sen
     case 'reportHealth':
       await recordHealth(deps.db, msg.health);
       return { ok: true };
-    case 'setSettings':
-      // Settings belong to the user's own extension pages, never to a web page's content script.
-      if (sender !== 'extension-page') return { ok: false, error: 'settings are changed from the options page only' };
-      return { ok: true, settings: await writeSettings(deps.db, msg.patch) };
+    case 'setSettings': {
+      const settings = await writeSettings(deps.db, msg.patch);
+      deps.onSettings?.(settings);
+      if (msg.patch.badge !== undefined) deps.onLibrary?.();
+      return { ok: true, settings };
+    }
   }
 }

@@ -102,6 +102,11 @@ describe('message handling', () => {
     ['too many ids', { type: 'getStates', ids: Array(5001).fill('2401.00001') }],
     ['unknown setting', { type: 'setSettings', patch: { telemetry: true } }],
     ['setting of wrong type', { type: 'setSettings', patch: { enrichment: 'off' } }],
+    ['unknown reading status', { type: 'setState', id: paper.id, patch: { status: 'skimmed' } }],
+    ['blank manual tag', { type: 'setState', id: paper.id, patch: { addTags: ['  '] } }],
+    ['bulk without ids', { type: 'bulkSetState', ids: [], patch: { starred: true } }],
+    ['notes too long', { type: 'setState', id: paper.id, patch: { notes: 'x'.repeat(100_001) } }],
+    ['two keys on one action', { type: 'setSettings', patch: { keys: { next: 'j', prev: 'j', star: 's', hide: 'h', open: 'o', code: 'c', tags: 't', undo: 'u', help: '?' } } }],
   ])('rejects %s with an error reply and no state change', async (_name, raw) => {
     await service.setState('2401.00009', { hidden: true }, { ...paper, id: '2401.00009' });
     const before = await snapshot();
@@ -169,14 +174,153 @@ describe('page health reports', () => {
   });
 });
 
+describe('library writes', () => {
+  it('sets reading status, notes and manual tags, and reports manual tags in the state', async () => {
+    await service.setState(paper.id, { starred: true, status: 'reading', notes: '# Why\nread §3', addTags: ['Mamba', 'to cite'] }, paper);
+    expect(await db.papers.get(paper.id)).toMatchObject({ status: 'reading', notes: '# Why\nread §3', manualTags: ['Mamba', 'to cite'], starredAt: 1_000 });
+    const state = await service.setState(paper.id, { addTags: ['mamba', 'SSM'], removeTags: ['TO CITE'] });
+    expect(state.manualTags).toEqual(['Mamba', 'SSM']); // case-insensitive: the first spelling stays
+    await service.setState(paper.id, { status: 'to-read', notes: '', removeTags: ['mamba', 'ssm'] });
+    const row = await db.papers.get(paper.id);
+    expect(row).not.toHaveProperty('status'); // the default is stored as absence
+    expect(row).not.toHaveProperty('notes');
+    expect(row).not.toHaveProperty('manualTags');
+    expect(row!.starredAt).toBe(1_000);
+  });
+
+  it('applies one patch to many papers in one write, creating unknown ones bare', async () => {
+    await service.setState(paper.id, { starred: true }, paper);
+    clock = 5_000;
+    const states = await service.bulkSetState([paper.id, '2401.00001', paper.id], { status: 'read', addTags: ['batch'] });
+    expect(Object.keys(states)).toEqual([paper.id, '2401.00001']);
+    expect(await db.papers.get(paper.id)).toMatchObject({ title: paper.title, status: 'read', manualTags: ['batch'], starredAt: 1_000 });
+    expect(await db.papers.get('2401.00001')).toMatchObject({ title: '2401.00001', status: 'read', url: 'https://huggingface.co/papers/2401.00001' });
+  });
+
+  it('keeps the first sighting of a paper, and reports it with the state', async () => {
+    await service.markSeen([paper.id]);
+    clock = 9_000;
+    await service.markSeen([paper.id, '2401.00001']);
+    expect(await service.getStates([paper.id, '2401.00001', '2401.00002'])).toEqual({
+      [paper.id]: { starred: false, hidden: false, at: 0, firstSeen: 1_000 },
+      '2401.00001': { starred: false, hidden: false, at: 0, firstSeen: 9_000 },
+      '2401.00002': { starred: false, hidden: false, at: 0 },
+    });
+  });
+
+  it('wholesale changes come from extension pages only; a content script may star, tag and mark seen', async () => {
+    for (const raw of [
+      { type: 'bulkSetState', ids: [paper.id], patch: { starred: true } },
+      { type: 'importIds', ids: [paper.id] },
+      { type: 'clearData' },
+    ]) {
+      const reply = await handleRequest(deps(), raw, 'content');
+      expect(reply.ok, JSON.stringify(raw)).toBe(false);
+    }
+    expect(await db.papers.count()).toBe(0);
+    expect((await handleRequest(deps(), { type: 'setState', id: paper.id, patch: { addTags: ['mine'] }, paper }, 'content')).ok).toBe(true);
+    expect((await handleRequest(deps(), { type: 'markSeen', ids: [paper.id] }, 'content')).ok).toBe(true);
+    expect(await db.seen.count()).toBe(1);
+  });
+
+  it('imports a list of ids as saved papers, saying what it added', async () => {
+    await service.setState(paper.id, { starred: true }, paper);
+    await service.setState('2401.00001', { hidden: true });
+    const onLibrary = vi.fn();
+    const reply = await handleRequest({ ...deps(), onLibrary }, { type: 'importIds', ids: [paper.id, '2401.00001', '2401.00002'] }, 'extension-page');
+    expect(reply).toEqual({ ok: true, imported: { adds: 1, updates: 1, unchanged: 1 } });
+    expect(await db.papers.where('starredAt').above(0).primaryKeys()).toHaveLength(3);
+    expect(onLibrary).toHaveBeenCalled();
+  });
+
+  it('clears papers, sightings and cached links, keeping settings', async () => {
+    await service.setState(paper.id, { starred: true, notes: 'n' }, paper);
+    await service.markSeen([paper.id]);
+    await db.links.put({ id: paper.id, status: 'none', fetchedAt: 1, expiresAt: 2 } as never);
+    await handleRequest(deps(), { type: 'setSettings', patch: { dimSeen: false } }, 'extension-page');
+    const onReset = vi.fn();
+    expect(await handleRequest({ ...deps(), onReset }, { type: 'clearData' }, 'extension-page')).toEqual({ ok: true });
+    expect([await db.papers.count(), await db.seen.count(), await db.links.count()]).toEqual([0, 0, 0]);
+    expect((await readSettings(db)).dimSeen).toBe(false);
+    expect(onReset).toHaveBeenCalled();
+  });
+});
+
+describe('backup import', () => {
+  async function backupText() {
+    const { makeBackup } = await import('@/lib/library/backup');
+    return JSON.stringify(makeBackup({ papers: await db.papers.toArray(), seen: await db.seen.toArray(), settings: await readSettings(db) }, 50_000));
+  }
+
+  it('previews, then restores papers, notes, tags, sightings and settings in one go', async () => {
+    await service.setState(paper.id, { starred: true, notes: 'Read §3 "scaling" & {braces} 100%', status: 'reading', addTags: ['to cite'] }, paper);
+    await service.setState('2401.00001', { hidden: true });
+    await service.markSeen([paper.id]);
+    await handleRequest(deps(), { type: 'setSettings', patch: { dimSeen: false } }, 'extension-page');
+    const text = await backupText();
+    const before = { papers: await db.papers.toArray(), seen: await db.seen.toArray() };
+    await handleRequest(deps(), { type: 'clearData' }, 'extension-page');
+    await handleRequest(deps(), { type: 'setSettings', patch: { dimSeen: true } }, 'extension-page');
+
+    const preview = await handleRequest(deps(), { type: 'importBackup', text, apply: false }, 'extension-page');
+    expect(preview).toEqual({ ok: true, imported: { adds: 2, updates: 0, unchanged: 0 } });
+    expect(await db.papers.count()).toBe(0); // a preview writes nothing
+
+    const onReset = vi.fn();
+    const applied = await handleRequest({ ...deps(), onReset }, { type: 'importBackup', text, apply: true }, 'extension-page');
+    expect(applied).toMatchObject({ ok: true, imported: { adds: 2, updates: 0, unchanged: 0 } });
+    expect({ papers: await db.papers.toArray(), seen: await db.seen.toArray() }).toEqual(before);
+    expect((await readSettings(db)).dimSeen).toBe(false);
+    expect(onReset).toHaveBeenCalled();
+  });
+
+  it('a bad file changes nothing and says where it is wrong; content scripts cannot import', async () => {
+    await service.setState(paper.id, { starred: true }, paper);
+    const good = JSON.parse(await backupText());
+    good.papers[0].id = '../etc';
+    const snapshot = JSON.stringify(await db.papers.toArray());
+    const reply = await handleRequest(deps(), { type: 'importBackup', text: JSON.stringify(good), apply: true }, 'extension-page');
+    expect(reply.ok).toBe(false);
+    expect(!reply.ok && reply.error).toMatch(/papers\[0\]\.id/);
+    expect(JSON.stringify(await db.papers.toArray())).toBe(snapshot);
+    const fromPage = await handleRequest(deps(), { type: 'importBackup', text: await backupText(), apply: true }, 'content');
+    expect(fromPage.ok).toBe(false);
+  });
+});
+
+describe('rules from the page', () => {
+  it('"Mute this tag" adds one mute rule (again: the same), and deleting it is the undo', async () => {
+    const onSettings = vi.fn();
+    const d = { ...deps(), onSettings, newId: () => 'rule-1' };
+    const first = await handleRequest(d, { type: 'muteTag', tag: 'Diffusion' }, 'content');
+    expect(first).toMatchObject({ ok: true, ruleId: 'rule-1' });
+    const again = await handleRequest({ ...d, newId: () => 'rule-2' }, { type: 'muteTag', tag: 'diffusion' }, 'content');
+    expect(again).toMatchObject({ ok: true, ruleId: 'rule-1' });
+    expect((await readSettings(db)).rules).toEqual([{ id: 'rule-1', action: 'mute', match: { type: 'tag', value: 'Diffusion' }, enabled: true }]);
+    expect(onSettings).toHaveBeenCalledTimes(1);
+    await handleRequest(d, { type: 'deleteRule', id: 'rule-1' }, 'content');
+    expect((await readSettings(db)).rules).toEqual([]);
+  });
+});
+
 describe('settings messages', () => {
+  it('content scripts read settings; changes are pushed', async () => {
+    const onSettings = vi.fn();
+    const rule = { id: 'r1', action: 'mute', match: { type: 'tag', value: 'Diffusion' } };
+    const set = await handleRequest({ ...deps(), onSettings }, { type: 'setSettings', patch: { rules: [rule] } }, 'extension-page');
+    expect(set.ok).toBe(true);
+    expect(onSettings).toHaveBeenCalledWith(expect.objectContaining({ rules: [{ ...rule, enabled: true }] }));
+    const got = await handleRequest(deps(), { type: 'getSettings' }, 'content');
+    expect(got).toMatchObject({ ok: true, settings: { rules: [{ id: 'r1' }], keyboard: true, keys: { next: 'j' } } });
+  });
+
   it('the options page turns enrichment off; a content script cannot', async () => {
     expect((await readSettings(db)).enrichment).toBe(true);
     const fromPage = await handleRequest(deps(), { type: 'setSettings', patch: { enrichment: false } }, 'content');
     expect(fromPage.ok).toBe(false);
     expect((await readSettings(db)).enrichment).toBe(true);
     const fromOptions = await handleRequest(deps(), { type: 'setSettings', patch: { enrichment: false } }, 'extension-page');
-    expect(fromOptions).toEqual({ ok: true, settings: { enrichment: false } });
+    expect(fromOptions).toMatchObject({ ok: true, settings: { enrichment: false } });
     expect((await readSettings(db)).enrichment).toBe(false);
   });
 
