@@ -1,11 +1,14 @@
 // The options page: settings, and what the extension keeps. Reads the database live; changes go
-// to the background (the single writer).
-import { useState } from 'preact/hooks';
+// to the background (the single writer), one key at a time with its whole new value.
+import { useEffect, useId, useState } from 'preact/hooks';
 import type { TriageDB } from '@/lib/db';
 import { useLiveQuery } from '@/lib/db/use-live-query';
 import type { Reply, Request } from '@/lib/messages';
+import { KEY_ACTIONS, type KeyAction, type Settings, type SettingsPatch } from '@/lib/settings';
 import { readSettings } from '@/lib/settings-store';
 import { FRESH_FOR } from '@/lib/enrich/service';
+import { TOPICS } from '@/lib/tags/taxonomy';
+import { RulesEditor } from './RulesEditor';
 
 export interface OptionsPageProps {
   db: TriageDB;
@@ -14,8 +17,47 @@ export interface OptionsPageProps {
 
 const days = (ms: number) => Math.round(ms / 86_400_000);
 
+/** Saves one or more settings; resolves to the background's error, or null once saved. */
+type Save = (patch: SettingsPatch) => Promise<string | null>;
+
+/**
+ * The stored settings, with the changes on their way shown at once: a control shows its new state
+ * while the background writes it, and its old one again if the background refuses.
+ */
+function useSettings(db: TriageDB, send: OptionsPageProps['send']): [Settings | undefined, Save] {
+  const stored = useLiveQuery(() => readSettings(db), [db]);
+  const [pending, setPending] = useState<SettingsPatch>({});
+  // A pending value goes once the database shows it.
+  useEffect(() => {
+    if (!stored) return;
+    setPending((p) => {
+      const left = Object.entries(p).filter(([k, v]) => JSON.stringify(stored[k as keyof Settings]) !== JSON.stringify(v));
+      return left.length === Object.keys(p).length ? p : Object.fromEntries(left);
+    });
+  }, [stored]);
+  const save: Save = async (patch) => {
+    setPending((p) => ({ ...p, ...patch }));
+    const reply = await send({ type: 'setSettings', patch }).catch((e: unknown) => ({ ok: false as const, error: String(e) }));
+    if (reply.ok) {
+      // What the background stored (zod may have trimmed or filled in defaults), unless a newer
+      // change of the same setting is already on its way.
+      const saved = reply.settings;
+      if (saved) {
+        setPending((p) => {
+          const mine = Object.keys(patch).filter((k) => p[k as keyof SettingsPatch] === patch[k as keyof SettingsPatch]);
+          return mine.length ? { ...p, ...Object.fromEntries(mine.map((k) => [k, saved[k as keyof Settings]])) } : p;
+        });
+      }
+      return null;
+    }
+    setPending((p) => Object.fromEntries(Object.entries(p).filter(([k, v]) => v !== patch[k as keyof SettingsPatch])));
+    return reply.error;
+  };
+  return [stored && { ...stored, ...pending }, save];
+}
+
 export function OptionsPage({ db, send }: OptionsPageProps) {
-  const settings = useLiveQuery(() => readSettings(db), [db]);
+  const [settings, save] = useSettings(db, send);
   const counts = useLiveQuery(
     async () => ({
       starred: await db.papers.where('starredAt').above(0).count(),
@@ -28,8 +70,7 @@ export function OptionsPage({ db, send }: OptionsPageProps) {
   const [error, setError] = useState<string | null>(null);
 
   async function setEnrichment(value: boolean) {
-    const reply = await send({ type: 'setSettings', patch: { enrichment: value } }).catch((e: unknown) => ({ ok: false as const, error: String(e) }));
-    setError(reply.ok ? null : reply.error);
+    setError(await save({ enrichment: value }));
   }
 
   return (
@@ -57,6 +98,12 @@ export function OptionsPage({ db, send }: OptionsPageProps) {
         </p>
         {error && <p class="error" role="alert">{error}</p>}
       </section>
+
+      <RulesEditor rules={settings?.rules} onSave={(rules) => save({ rules })} />
+
+      <TopicsSection settings={settings} save={save} />
+
+      <TriageSection settings={settings} save={save} />
 
       <h2>Page health</h2>
       <section>
@@ -105,5 +152,154 @@ export function OptionsPage({ db, send }: OptionsPageProps) {
         </p>
       </section>
     </main>
+  );
+}
+
+function TopicsSection({ settings, save }: { settings: Settings | undefined; save: Save }) {
+  const [error, setError] = useState<string | null>(null);
+  // TOPICS, not TOPIC_LABELS: the list grows in lib/tags/taxonomy.ts.
+  const labels = TOPICS.map((t) => t.label);
+  const off = new Set(settings?.disabledTopics ?? []);
+  async function set(next: string[]) {
+    const failed = await save({ disabledTopics: next });
+    setError(failed && `Not saved: ${failed}`);
+  }
+  return (
+    <>
+      <h2>Built-in topics</h2>
+      <section>
+        <fieldset class="topics" disabled={!settings}>
+          <legend>Tag papers with these topics (found in the title and abstract)</legend>
+          <div class="topic-grid">
+            {labels.map((label) => (
+              <label key={label} class="check">
+                <input
+                  type="checkbox"
+                  checked={!off.has(label)}
+                  onChange={(e) => {
+                    const on = (e.currentTarget as HTMLInputElement).checked;
+                    // Labels stored earlier but no longer in the taxonomy are kept as they are.
+                    void set(on ? [...off].filter((l) => l !== label) : [...off, label]);
+                  }}
+                />
+                {label}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {labels.some((l) => off.has(l)) && (
+          <button type="button" class="link" onClick={() => void set([...off].filter((l) => !labels.includes(l)))}>
+            Turn every topic back on
+          </button>
+        )}
+        {error && <p class="error" role="alert">{error}</p>}
+      </section>
+    </>
+  );
+}
+
+/** What each key does (the keyboard help on listing pages says the same). */
+const KEY_NAMES: Record<KeyAction, string> = {
+  next: 'Next paper',
+  prev: 'Previous paper',
+  star: 'Star / unstar',
+  hide: 'Hide and move on',
+  open: 'Open the paper',
+  code: 'Open the code',
+  tags: 'Focus the tag filter',
+  undo: 'Undo the last star or hide',
+  help: 'Show the keys',
+};
+
+/** Per action, why its key cannot be used; empty when all are fine. */
+export function keyProblems(keys: Record<KeyAction, string>): Partial<Record<KeyAction, string>> {
+  const out: Partial<Record<KeyAction, string>> = {};
+  KEY_ACTIONS.forEach((a, i) => {
+    const k = keys[a];
+    if ([...k].length !== 1) out[a] = 'Type one character';
+    else {
+      const other = KEY_ACTIONS.slice(0, i).find((b) => keys[b] === k);
+      if (other) out[a] = `Already the key for “${KEY_NAMES[other]}”`;
+    }
+  });
+  return out;
+}
+
+function TriageSection({ settings, save }: { settings: Settings | undefined; save: Save }) {
+  const id = useId();
+  const [error, setError] = useState<string | null>(null);
+  /** Keys being typed, before they make a valid set (then they are saved). */
+  const [draft, setDraft] = useState<Record<KeyAction, string> | null>(null);
+  const keys = draft ?? settings?.keys;
+  const problems = draft ? keyProblems(draft) : {};
+
+  async function toggle(patch: SettingsPatch) {
+    const failed = await save(patch);
+    setError(failed && `Not saved: ${failed}`);
+  }
+  async function setKey(action: KeyAction, typed: string) {
+    // The field holds one character: the last one typed replaces it.
+    const next = { ...keys!, [action]: [...typed].slice(-1).join('') };
+    if (Object.keys(keyProblems(next)).length) {
+      setDraft(next);
+      return;
+    }
+    setDraft(null);
+    const failed = await save({ keys: next });
+    setError(failed && `Not saved: ${failed}`);
+  }
+
+  const toggleRow = (key: 'badge' | 'dimSeen' | 'keyboard', label: string, explain: string) => (
+    <>
+      <label class="toggle">
+        <input
+          type="checkbox"
+          checked={settings?.[key] ?? true}
+          disabled={!settings}
+          onChange={(e) => void toggle({ [key]: (e.currentTarget as HTMLInputElement).checked })}
+        />
+        {label}
+      </label>
+      <p class="explain">{explain}</p>
+    </>
+  );
+
+  return (
+    <>
+      <h2>Triage</h2>
+      <section class="triage">
+        {toggleRow('badge', 'Count starred papers not yet read on the toolbar button', 'A number on the extension’s icon: papers you starred and have not opened since.')}
+        {toggleRow('dimSeen', 'Dim papers seen on an earlier visit', 'Cards you scrolled past on a previous visit are shown fainter, so the new ones stand out.')}
+        {toggleRow('keyboard', 'Keyboard shortcuts on listing pages', 'Move between cards and star, hide or open them without the mouse. Never while you type in a field.')}
+        <fieldset class="keys" disabled={!keys}>
+          <legend>Keys (one character each, all different)</legend>
+          <div class="key-grid">
+            {KEY_ACTIONS.map((a) => (
+              <div class="key" key={a}>
+                <label for={`${id}-${a}`}>{KEY_NAMES[a]}</label>
+                <input
+                  id={`${id}-${a}`}
+                  type="text"
+                  class="mono"
+                  value={keys?.[a] ?? ''}
+                  autocomplete="off"
+                  spellcheck={false}
+                  aria-invalid={problems[a] ? true : undefined}
+                  aria-describedby={problems[a] ? `${id}-${a}-error` : undefined}
+                  onFocus={(e) => (e.currentTarget as HTMLInputElement).select()}
+                  onInput={(e) => void setKey(a, (e.currentTarget as HTMLInputElement).value)}
+                />
+                {problems[a] && (
+                  <span class="field-error" id={`${id}-${a}-error`}>
+                    {problems[a]}
+                  </span>
+                )}
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        {error && <p class="error" role="alert">{error}</p>}
+      </section>
+    </>
   );
 }
