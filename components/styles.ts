@@ -12,6 +12,39 @@ export const UI_CSS = `
   border: 1px solid var(--hfpt-border); background: var(--hfpt-chip-bg); color: var(--hfpt-fg);
   font-size: 12px; white-space: nowrap; max-width: 220px; overflow: hidden; text-overflow: ellipsis; }
 .chip.hf { background: transparent; border-style: dashed; color: var(--hfpt-muted); }
+.chip.manual { border-style: solid; border-color: var(--hfpt-focus); }
+.chip { position: relative; }
+.chip:is(:focus-visible, :focus-within)::after { content: attr(data-why); position: absolute; left: 0; top: 22px; z-index: 10; padding: 2px 6px;
+  border-radius: 4px; background: var(--hfpt-fg); color: var(--hfpt-bg); font-size: 11.5px; white-space: nowrap; }
+.chip:has(.x) { overflow: visible; }
+.chip .x { all: unset; cursor: pointer; margin-left: 4px; color: var(--hfpt-muted); font-size: 13px; line-height: 1; }
+.chip .x:focus-visible { outline: 2px solid var(--hfpt-focus); }
+.chip .remove::before { content: "×"; }
+.chip .mute::before { content: "⊘"; }
+.chip .mute { width: 0; margin-left: 0; overflow: hidden; opacity: 0; font-size: 11px; }
+.chip:hover .mute, .chip:focus-within .mute { width: auto; margin-left: 4px; opacity: 1; }
+.new { display: var(--hfpt-new-display, none); align-items: center; height: 18px; padding: 0 6px; border-radius: 9px; font-size: 11px; font-weight: 600;
+  background: var(--hfpt-focus); color: var(--hfpt-bg); }
+.add-tag { color: var(--hfpt-muted); border-style: dashed; height: 20px; font-size: 12px; }
+.add-tag-form { display: inline-flex; gap: 4px; }
+.tag-input { height: 22px; width: 130px; padding: 0 6px; border-radius: 6px; border: 1px solid var(--hfpt-border);
+  background: var(--hfpt-bg); color: var(--hfpt-fg); font: inherit; font-size: 12px; }
+.tag-input:focus-visible { outline: 2px solid var(--hfpt-focus); outline-offset: 0; }
+.highlight { display: inline-flex; align-items: center; height: 20px; padding: 0 7px; border-radius: 6px; font-size: 12px;
+  border: 1px solid var(--hfpt-accent); color: var(--hfpt-fg); }
+.reason { flex: none; padding: 0 6px; border-radius: 6px; background: var(--hfpt-chip-bg); color: var(--hfpt-muted); font-size: 12px; }
+.filter { display: flex; flex-wrap: wrap; align-items: center; gap: 4px; margin: 0 0 8px; font-size: 12.5px; }
+.filter-label { color: var(--hfpt-muted); margin-right: 2px; }
+.ftag { display: inline-flex; align-items: center; gap: 4px; height: 22px; padding: 0 7px; border-radius: 11px;
+  border: 1px solid var(--hfpt-border); background: var(--hfpt-bg); color: var(--hfpt-fg); font: inherit; font-size: 12px; cursor: pointer; }
+.ftag:hover { background: var(--hfpt-hover); }
+.ftag .n { color: var(--hfpt-muted); font-size: 11px; }
+.ftag.only { background: var(--hfpt-focus); border-color: var(--hfpt-focus); color: var(--hfpt-bg); }
+.ftag.only .n { color: inherit; }
+.ftag.not { text-decoration: line-through; color: var(--hfpt-muted); }
+.ftag:focus-visible, .flink:focus-visible { outline: 2px solid var(--hfpt-focus); outline-offset: 1px; }
+.flink { all: unset; cursor: pointer; color: var(--hfpt-fg); text-decoration: underline; text-underline-offset: 2px; font-size: 12px; margin-left: 4px; }
+.fstatus { color: var(--hfpt-muted); margin-left: 6px; }
 .btn { display: inline-flex; align-items: center; gap: 4px; height: 24px; padding: 0 8px; border-radius: 8px;
   border: 1px solid var(--hfpt-border); background: var(--hfpt-bg); color: var(--hfpt-fg);
   font: inherit; font-size: 12.5px; cursor: pointer; white-space: nowrap; text-decoration: none; }
@@ -31,8 +64,8 @@ export const UI_CSS = `
   color: var(--hfpt-muted); font-size: 12.5px; box-shadow: 0 2px 8px rgba(0,0,0,.08); }
 `;
 
-const LIGHT = `--hfpt-fg:#374151;--hfpt-muted:#6b7280;--hfpt-border:#e5e7eb;--hfpt-bg:#fff;--hfpt-chip-bg:#f9fafb;--hfpt-hover:#f3f4f6;--hfpt-focus:#3b82f6;--hfpt-star-fg:#92400e;--hfpt-star-bg:#fef9c3;--hfpt-star-border:#fde047;`;
-const DARK = `--hfpt-fg:#d1d5db;--hfpt-muted:#9ca3af;--hfpt-border:#374151;--hfpt-bg:#111827;--hfpt-chip-bg:#1f2937;--hfpt-hover:#1f2937;--hfpt-focus:#60a5fa;--hfpt-star-fg:#fde68a;--hfpt-star-bg:#422006;--hfpt-star-border:#a16207;`;
+const LIGHT = `--hfpt-fg:#374151;--hfpt-muted:#6b7280;--hfpt-border:#e5e7eb;--hfpt-bg:#fff;--hfpt-chip-bg:#f9fafb;--hfpt-hover:#f3f4f6;--hfpt-focus:#3b82f6;--hfpt-star-fg:#92400e;--hfpt-star-bg:#fef9c3;--hfpt-star-border:#fde047;--hfpt-accent:#7c3aed;`;
+const DARK = `--hfpt-fg:#d1d5db;--hfpt-muted:#9ca3af;--hfpt-border:#374151;--hfpt-bg:#111827;--hfpt-chip-bg:#1f2937;--hfpt-hover:#1f2937;--hfpt-focus:#60a5fa;--hfpt-star-fg:#fde68a;--hfpt-star-bg:#422006;--hfpt-star-border:#a16207;--hfpt-accent:#a78bfa;`;
 
 /**
  * Document-level rules: only our own data attributes, never the page's classes. The colours are
@@ -46,8 +79,16 @@ export const PAGE_CSS = `
 :root.dark [data-hfpt-ui] { ${DARK} }
 [data-hfpt-controls] { content-visibility: auto; contain-intrinsic-size: auto 68px; padding: 0 4px; margin: 0 -4px; }
 [data-hfpt-collapsed] { display: none; }
-:root:not([data-hfpt-peek]) [data-hfpt-hidden] > [data-hfpt-collapsed] { display: block; }
-:root:not([data-hfpt-peek]) [data-hfpt-hidden] > :not([data-hfpt-collapsed]) { display: none !important; }
-:root:not([data-hfpt-peek]) [data-hfpt-hidden] { height: auto !important; min-height: 0 !important; }
-:root[data-hfpt-peek] [data-hfpt-hidden] { opacity: 0.7; }
+:root:not([data-hfpt-peek]) :is([data-hfpt-hidden], [data-hfpt-muted]) > [data-hfpt-collapsed] { display: block; }
+:root:not([data-hfpt-peek]) :is([data-hfpt-hidden], [data-hfpt-muted]) > :not([data-hfpt-collapsed]) { display: none !important; }
+:root:not([data-hfpt-peek]) :is([data-hfpt-hidden], [data-hfpt-muted]) { height: auto !important; min-height: 0 !important; }
+:root[data-hfpt-peek] :is([data-hfpt-hidden], [data-hfpt-muted]) { opacity: 0.7; }
+[data-hfpt-filtered] { display: none !important; }
+/* "New" marks mean something only next to papers seen before: shown once the page has one. */
+:root[data-hfpt-has-seen] [data-hfpt-controls] { --hfpt-new-display: inline-flex; }
+[data-hfpt-seen]:not(:hover):not(:focus-within):not([data-hfpt-current]) { opacity: 0.6; }
+:root[data-hfpt-highlight-first] [data-hfpt-highlight] { order: -1; }
+[data-hfpt-current] { outline: 2px solid #3b82f6; outline-offset: 4px; scroll-margin: 72px 0 16px; }
+:root.dark [data-hfpt-current] { outline-color: #60a5fa; }
+[data-hfpt-highlight] { box-shadow: inset 3px 0 0 var(--hfpt-accent, #7c3aed); }
 `;

@@ -8,17 +8,29 @@
 // page is done within scan().
 import { render } from 'preact';
 import { CardControls, HiddenRow, HiddenSummary, type CardView } from '@/components/CardControls';
+import { FilterBar } from '@/components/FilterBar';
 import { PAGE_CSS, UI_CSS } from '@/components/styles';
 import { findListingCards, findPaperPageCard, paperForCard, type CardRef } from '../hf/cards';
 import { readEmbeddedPapers, type PagePaper } from '../hf/embedded';
-import { pageKind, paperIdFromHref } from '../hf/urls';
+import { pageKind, paperIdFromHref, paperUrl } from '../hf/urls';
 import { normaliseRepoUrl } from '../links/code-links';
 import type { LinkInfos, PaperState, Reply, Request, States } from '../messages';
-import { cardTags, cardView, keywordsFor, snapshot, type ApiLinks } from './card-view';
-import { StateStore } from './store';
+import { compileRules, type RuleHit } from '../rules/engine';
+import type { Settings } from '../settings';
+import type { Tag } from '../tags/match';
+import { cardTags, cardView, keywordsFor, snapshot, userView, type ApiLinks, type UserTagging } from './card-view';
+import { countTags, isFiltering, NO_FILTER, passes, toggleTag, type TagFilter } from './filter';
+import { sameState, StateStore } from './store';
 
 export interface Transport {
   send(request: Request): Promise<Reply>;
+}
+
+/** Something the user did on the page that a toast offers to undo. */
+export interface UserAction {
+  /** "Starred: <title>", "Muted tag Diffusion", … */
+  message: string;
+  undo(): void;
 }
 
 export interface AnnotatorOptions {
@@ -27,10 +39,20 @@ export interface AnnotatorOptions {
    * so the page's scripts could otherwise star or hide papers by calling `.click()`.
    */
   acceptEvent?: (e: Event) => boolean;
+  /** Told of every star, hide and mute the user makes on the page (for the undo toast). */
+  onUserAction?: (action: UserAction) => void;
+  /** Watches listing cards for the first time they are on screen (new-since-last-visit). */
+  seen?: { observe(card: HTMLElement, id: string): void; unobserve(card: HTMLElement): void };
+  /** When this visit began: papers first seen before it are "seen", others "new". */
+  visitStart?: number;
 }
+
+export type CardAction = 'star' | 'hide' | 'open' | 'code';
 
 /** Our elements in the page: marked by attribute so CSS and clean-up can find them. */
 const HOST_ATTRS = ['data-hfpt-controls', 'data-hfpt-collapsed', 'data-hfpt-summary'] as const;
+/** Value-less attributes we put on the page's cards (and the root): removed on clean-up. */
+const CARD_ATTRS = ['data-hfpt-hidden', 'data-hfpt-muted', 'data-hfpt-filtered', 'data-hfpt-highlight', 'data-hfpt-seen'] as const;
 const PAGE_STYLE_ID = 'hfpt-page-style';
 /** Work per turn of the page's event loop: under the 50 ms that makes a long task. */
 const SLICE_MS = 25;
@@ -60,8 +82,19 @@ interface Mounted {
   state?: PaperState;
   api?: ApiLinks;
   keywords?: readonly string[];
+  /** Our tags (topics + HF keywords), for `keywords` and the tagging they were computed with. */
+  base?: Tag[];
+  tagging?: UserTagging;
+  /** A mute rule matched (the card collapses unless starred or revealed). */
+  muted?: RuleHit;
+  /** Shown for this page view although a rule mutes it. */
+  revealed?: boolean;
   onStar: (e: Event) => void;
   onHide: (e: Event) => void;
+  onShowMuted: (e: Event) => void;
+  onAddTag: (label: string) => void;
+  onRemoveTag: (label: string) => void;
+  onMuteTag: (label: string) => void;
   cleanup: () => void;
 }
 
@@ -71,6 +104,16 @@ export interface Annotator {
   /** Applies what the background pushes. */
   applyStates(states: States): void;
   applyLinks(links: LinkInfos): void;
+  /** Applies the user's settings (rules, topics off): every card is re-tagged. */
+  applySettings(settings: Pick<Settings, 'rules' | 'disabledTopics' | 'dimSeen'>): void;
+  /** Asks the background again about every card (after the library was cleared or imported). */
+  refresh(): void;
+  /** Listing cards a user can see now (not hidden, muted or filtered out), in the order shown. */
+  visibleCards(): HTMLElement[];
+  /** A user's action on a card (keyboard triage); false when the card has no such action. */
+  actOn(card: HTMLElement, action: CardAction): boolean;
+  /** Moves focus to the tag filter bar; false when there is none. */
+  focusFilter(): boolean;
   /** Papers the page's embedded JSON describes (as last parsed; no new parse). */
   papersInJson(): number;
   /** Removes everything this instance added to the page. */
@@ -88,6 +131,12 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
   let embeddedCache: { props: (string | null)[]; papers: Map<string, PagePaper> } | null = null;
   let summary: Host | null = null;
   let peeking = false;
+  let tagging: UserTagging = { rules: compileRules([]), disabledTopics: new Set() };
+  let filter: TagFilter = NO_FILTER;
+  let dimSeen = false;
+  let highlightFirst = false;
+  const visitStart = options.visitStart ?? Date.now();
+  const tell = (message: string, undo: () => void) => options.onUserAction?.({ message, undo });
   let destroyed = false;
   let slicePending = false;
   let sheet = sharedSheet(doc);
@@ -128,15 +177,42 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     return { host, container };
   }
 
-  async function toggle(m: Mounted, key: 'starred' | 'hidden') {
+  /** Star or hide (or the reverse), offering an undo for what the user did. */
+  function toggle(m: Mounted, key: 'starred' | 'hidden') {
+    const value = !store.get(m.id)[key];
+    const title = m.view?.title ?? m.id;
+    const message = `${key === 'starred' ? (value ? 'Starred' : 'Unstarred') : value ? 'Hidden' : 'Shown'}: ${title}`;
+    tell(message, () => {
+      if (store.get(m.id)[key] === value) void write(m, { [key]: !value }, (s) => ({ ...s, [key]: !value }));
+    });
+    return write(m, { [key]: value }, (s) => ({ ...s, [key]: value }));
+  }
+
+  /** "Mute this tag" from a chip: a mute rule by tag, added by the background (undo deletes it). */
+  async function muteTag(label: string) {
+    const reply = await transport.send({ type: 'muteTag', tag: label }).catch(() => null);
+    if (!reply?.ok) return;
+    if (reply.settings) api.applySettings(reply.settings); // at once; the push follows
+    const ruleId = reply.ruleId;
+    if (!ruleId) return;
+    tell(`Muted tag ${label}`, () => {
+      transport
+        .send({ type: 'deleteRule', id: ruleId })
+        .then((r) => r?.ok && r.settings && api.applySettings(r.settings))
+        .catch(() => {});
+    });
+  }
+
+  /** Sends a patch for a card's paper, showing its effect at once (`optimistic`), undone on failure. */
+  async function write(m: Mounted, patch: Extract<Request, { type: 'setState' }>['patch'], optimistic: (s: PaperState) => PaperState) {
     const before = store.get(m.id);
-    const value = !before[key];
-    store.set({ [m.id]: { ...before, [key]: value } }); // optimistic: the click shows at once
+    const expected = optimistic(before);
+    store.set({ [m.id]: expected }); // optimistic: the click shows at once
     const paper = m.paper!; // a card has its paper before it has buttons to click
     const view = m.view ?? cardView(paper, store.getLinks(m.id));
     let reply: Reply | null = null;
     try {
-      reply = await transport.send({ type: 'setState', id: m.id, patch: { [key]: value }, paper: snapshot(paper, view) });
+      reply = await transport.send({ type: 'setState', id: m.id, patch, paper: snapshot(paper, view) });
     } catch {
       reply = null;
     }
@@ -146,9 +222,10 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     }
     // Failed: undo the optimistic change, unless a newer state (another tab, the first answer
     // about this card) has come in meanwhile: that one stands.
-    const current = store.get(m.id);
-    if (current[key] === value && current.at === before.at) store.set({ [m.id]: before });
+    if (sameState(store.get(m.id), expected)) store.set({ [m.id]: before });
   }
+
+  const manualTags = (m: Mounted) => store.get(m.id).manualTags ?? [];
 
   function isAnnotated(card: HTMLElement, id: string): boolean {
     const m = mounted.get(card);
@@ -181,15 +258,33 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
         // Keep the keyboard user's place: focus follows the card into and out of its slim row.
         if (collapsible) focusIn(hiding ? m.collapsed?.host : m.controls?.host, hiding ? 'button' : 'button.hide');
       },
+      onShowMuted: (e) => {
+        if (!acceptEvent(e)) return;
+        m.revealed = true; // this page view only: the rule still stands
+        applyHidden(m);
+        renderSummary();
+        focusIn(m.controls?.host, 'button.hide');
+      },
+      onAddTag: (label) => {
+        const tags = manualTags(m);
+        if (tags.some((t) => t.toLowerCase() === label.toLowerCase())) return;
+        void write(m, { addTags: [label] }, (s) => ({ ...s, manualTags: [...tags, label] }));
+      },
+      onMuteTag: (label) => void muteTag(label),
+      onRemoveTag: (label) => {
+        const key = label.toLowerCase();
+        void write(m, { removeTags: [label] }, (s) => ({ ...s, manualTags: manualTags(m).filter((t) => t.toLowerCase() !== key) }));
+      },
       cleanup() {
         unsubscribe();
+        if (m.attached && collapsible) options.seen?.unobserve(ref.card);
         dirty.delete(m);
         for (const h of [m.controls, m.collapsed]) {
           if (!h) continue;
           render(null, h.container);
           h.host.remove();
         }
-        if (m.attached) ref.card.removeAttribute('data-hfpt-hidden');
+        if (m.attached) for (const a of CARD_ATTRS) ref.card.removeAttribute(a);
         m.attached = true; // never attached from now on
         if (mounted.get(ref.card) === m) mounted.delete(ref.card);
       },
@@ -198,7 +293,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
       if (!m.controls) return; // not built yet: it is drawn from the store when it is
       applyHidden(m);
       const state = store.get(m.id);
-      const same = state.starred === m.state?.starred && state.hidden === m.state.hidden && store.getLinks(m.id) === m.api;
+      const same = !!m.state && sameState(state, m.state) && store.getLinks(m.id) === m.api;
       if (same) return; // e.g. the first answer for a paper never saved: what the card shows already
       dirty.add(m);
       schedule();
@@ -207,9 +302,24 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     toBuild.push(m);
   }
 
+  /** A hidden card collapses; so does a muted one, unless starred (never muted) or revealed. */
   function applyHidden(m: Mounted) {
-    if (m.attached && m.collapsed) m.ref.card.toggleAttribute('data-hfpt-hidden', store.get(m.id).hidden);
+    if (!m.attached || !m.collapsed) return;
+    const state = store.get(m.id);
+    m.ref.card.toggleAttribute('data-hfpt-hidden', state.hidden);
+    m.ref.card.toggleAttribute('data-hfpt-muted', isMuted(m, state));
+    m.ref.card.toggleAttribute('data-hfpt-highlight', !!m.view?.highlight);
+    m.ref.card.toggleAttribute('data-hfpt-filtered', !passes(filter, tagLabels(m)));
+    const seenBefore = state.firstSeen !== undefined && state.firstSeen < visitStart;
+    m.ref.card.toggleAttribute('data-hfpt-seen', dimSeen && seenBefore && !state.starred);
+    if (seenBefore) doc.documentElement.setAttribute('data-hfpt-has-seen', '');
   }
+
+  /** Not seen on an earlier visit: what the "New" mark says. */
+  const isNew = (m: Mounted, state = store.get(m.id)) => state.firstSeen === undefined || state.firstSeen >= visitStart;
+
+  const isMuted = (m: Mounted, state = store.get(m.id)) => !!m.muted && !state.starred && !state.hidden && !m.revealed;
+  const tagLabels = (m: Mounted) => m.view?.tags.map((t) => t.label) ?? [];
 
   /**
    * Gives every waiting card its paper (one read of the page's JSON for all of them), and asks the
@@ -230,21 +340,43 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     const paper = m.paper!;
     if (!m.controls) {
       m.controls = makeHost('data-hfpt-controls');
-      if (m.collapsible) {
-        m.collapsed = makeHost('data-hfpt-collapsed');
-        render(<HiddenRow title={paper.title ?? paper.id} onShow={m.onHide} />, m.collapsed.container);
-      }
+      if (m.collapsible) m.collapsed = makeHost('data-hfpt-collapsed');
     }
     const api = store.getLinks(m.id);
-    if (!m.view || api !== m.api) {
+    const state = store.get(m.id);
+    if (!m.view || api !== m.api || m.tagging !== tagging || !sameList(state.manualTags ?? [], m.state?.manualTags ?? [])) {
       const keywords = keywordsFor(paper, api.info);
-      const tags = m.view && sameList(keywords, m.keywords) ? m.view.tags : cardTags(paper, keywords);
-      m.view = cardView(paper, api, tags);
+      const sameBase = m.base && sameList(keywords, m.keywords) && m.tagging?.disabledTopics === tagging.disabledTopics;
+      if (!sameBase) m.base = cardTags(paper, keywords, tagging.disabledTopics);
+      const user = userView(paper, m.base!, state.manualTags ?? [], tagging.rules);
+      m.view = { ...cardView(paper, api, user.tags), highlight: user.highlight };
+      m.muted = user.muted;
       m.api = api;
       m.keywords = keywords;
+      m.tagging = tagging;
     }
-    m.state = store.get(m.id);
-    render(<CardControls view={m.view} state={m.state} onStar={m.onStar} onHide={m.onHide} />, m.controls.container);
+    m.state = state;
+    render(
+      <CardControls
+        view={m.view}
+        state={m.state}
+        isNew={m.collapsible && isNew(m, state)}
+        onStar={m.onStar}
+        onHide={m.onHide}
+        onAddTag={m.onAddTag}
+        onRemoveTag={m.onRemoveTag}
+        onMuteTag={m.collapsible ? m.onMuteTag : undefined}
+      />,
+      m.controls.container,
+    );
+    if (m.collapsed) {
+      const muted = isMuted(m);
+      render(
+        <HiddenRow title={paper.title ?? paper.id} onShow={muted ? m.onShowMuted : m.onHide} reason={muted ? m.muted!.reason : undefined} />,
+        m.collapsed.container,
+      );
+    }
+    applyHidden(m);
   }
 
   function attach(m: Mounted) {
@@ -254,6 +386,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     else m.ref.anchor.after(m.controls.host);
     if (m.collapsed) m.ref.card.prepend(m.collapsed.host);
     applyHidden(m);
+    if (m.collapsible) options.seen?.observe(m.ref.card, m.id);
   }
 
   function schedule() {
@@ -270,6 +403,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     slicePending = false;
     if (destroyed) return;
     let built = 0;
+    let redrawn = false;
     while (dirty.size > 0 || toBuild.length > 0) {
       const spent = now() - started;
       const mustRead = dirty.size === 0 && !toBuild[0].paper && !toBuild[0].attached;
@@ -282,6 +416,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
       if (!redraw.done) {
         dirty.delete(redraw.value);
         draw(redraw.value);
+        redrawn = true;
         continue;
       }
       if (mustRead) readPapers();
@@ -295,6 +430,8 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
       // A card the page dropped meanwhile is let go, so that it is annotated anew if it returns.
       for (const m of toAttach.splice(0)) m.ref.card.isConnected ? attach(m) : m.cleanup();
       renderSummary();
+    } else if (redrawn) {
+      renderSummary(); // tags or mutes may have changed: the bar's counts with them
     }
   }
 
@@ -307,8 +444,13 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     return lca && lca !== doc.body ? lca : null;
   }
 
+  function listingCards() {
+    return [...mounted.values()].filter((m) => m.collapsible && m.attached && m.view);
+  }
+
+  /** Above the list: the tag filter bar and the "N hidden on this page" line. */
   function renderSummary() {
-    const cards = [...mounted.values()].filter((m) => m.collapsible && m.attached);
+    const cards = listingCards();
     const list = listContainer(cards.map((m) => m.ref.card));
     if (!list) {
       summary?.host.remove();
@@ -316,9 +458,41 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     }
     if (!summary) summary = makeHost('data-hfpt-summary');
     if (summary.host.nextElementSibling !== list) list.before(summary.host);
-    const hidden = cards.filter((m) => store.get(m.id).hidden).length;
-    if (hidden === 0 && peeking) setPeeking(false);
-    render(<HiddenSummary count={hidden} peeking={peeking} onToggle={() => setPeeking(!peeking)} />, summary.container);
+    const byYou = cards.filter((m) => store.get(m.id).hidden).length;
+    const muted = cards.filter((m) => isMuted(m)).length;
+    if (byYou + muted === 0 && peeking) setPeeking(false);
+    const tags = countTags(cards.map(tagLabels));
+    const shown = isFiltering(filter) ? cards.filter((m) => passes(filter, tagLabels(m))).length : cards.length;
+    render(
+      <>
+        <FilterBar
+          tags={tags}
+          filter={filter}
+          shown={shown}
+          total={cards.length}
+          onToggle={(label, exclude) => setFilter(toggleTag(filter, label, exclude))}
+          onClear={() => setFilter(NO_FILTER)}
+          highlighted={cards.filter((m) => m.view?.highlight).length}
+          highlightFirst={highlightFirst}
+          onHighlightFirst={setHighlightFirst}
+        />
+        <HiddenSummary byYou={byYou} muted={muted} peeking={peeking} onToggle={() => setPeeking(!peeking)} />
+      </>,
+      summary.container,
+    );
+  }
+
+  /** Cards a highlight rule matched go first (CSS order: the page's own list is not rearranged). */
+  function setHighlightFirst(value: boolean) {
+    highlightFirst = value;
+    doc.documentElement.toggleAttribute('data-hfpt-highlight-first', value);
+    renderSummary();
+  }
+
+  function setFilter(next: TagFilter) {
+    filter = next;
+    for (const m of listingCards()) applyHidden(m);
+    renderSummary();
   }
 
   function setPeeking(value: boolean) {
@@ -367,10 +541,54 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     renderSummary();
   }
 
-  return {
+  function mountedOf(card: HTMLElement): Mounted | undefined {
+    const m = mounted.get(card);
+    return m?.attached && m.controls ? m : undefined;
+  }
+
+  const api: Annotator = {
     scan,
     applyStates: (states) => store.set(states),
     applyLinks: (links) => store.setLinks(links),
+    visibleCards() {
+      const shown = listingCards()
+        .filter((m) => m.ref.card.isConnected && passes(filter, tagLabels(m)))
+        .filter((m) => peeking || !(store.get(m.id).hidden || isMuted(m)))
+        .map((m) => m.ref.card);
+      // In the order shown: document order, highlighted first when so sorted.
+      shown.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+      if (highlightFirst) shown.sort((a, b) => Number(b.hasAttribute('data-hfpt-highlight')) - Number(a.hasAttribute('data-hfpt-highlight')));
+      return shown;
+    },
+    actOn(card, action) {
+      const m = mountedOf(card);
+      if (!m) return false;
+      if (action === 'star') void toggle(m, 'starred');
+      else if (action === 'hide') void toggle(m, 'hidden');
+      else {
+        const url = action === 'open' ? paperUrl(m.id) : m.view?.links.codeUrl;
+        if (!url) return false;
+        doc.defaultView?.open(url, '_blank', 'noopener');
+      }
+      return true;
+    },
+    focusFilter() {
+      const first = summary?.host.shadowRoot?.querySelector<HTMLElement>('.filter button');
+      first?.focus();
+      return !!first;
+    },
+    applySettings(settings) {
+      dimSeen = settings.dimSeen;
+      const disabled = new Set(settings.disabledTopics);
+      const same = disabled.size === tagging.disabledTopics.size && [...disabled].every((t) => tagging.disabledTopics.has(t));
+      tagging = { rules: compileRules(settings.rules), disabledTopics: same ? tagging.disabledTopics : disabled };
+      for (const m of mounted.values()) if (m.controls) dirty.add(m);
+      schedule();
+    },
+    refresh() {
+      const ids = [...new Set([...mounted.values()].map((m) => m.id))];
+      if (ids.length) ask({ type: 'getStates', ids }, (r) => r.states && store.set(r.states));
+    },
     papersInJson: () => embeddedCache?.papers.size ?? 0,
     destroy() {
       destroyed = true;
@@ -383,8 +601,11 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
         summary.host.remove();
       }
       if (peeking) doc.documentElement.removeAttribute('data-hfpt-peek');
+      if (highlightFirst) doc.documentElement.removeAttribute('data-hfpt-highlight-first');
+      doc.documentElement.removeAttribute('data-hfpt-has-seen');
     },
   };
+  return api;
 }
 
 const now = () => performance.now();
@@ -429,8 +650,10 @@ function ensurePageStyle(doc: Document) {
 /** Everything any instance of the extension added: a new instance starts from a clean page. */
 function removeAll(doc: Document) {
   for (const attr of HOST_ATTRS) doc.querySelectorAll(`[${attr}]`).forEach((el) => el.remove());
-  doc.querySelectorAll('[data-hfpt-hidden]').forEach((el) => el.removeAttribute('data-hfpt-hidden'));
+  for (const attr of CARD_ATTRS) doc.querySelectorAll(`[${attr}]`).forEach((el) => el.removeAttribute(attr));
   doc.documentElement.removeAttribute('data-hfpt-peek');
+  doc.documentElement.removeAttribute('data-hfpt-highlight-first');
+  doc.documentElement.removeAttribute('data-hfpt-has-seen');
 }
 
 /**
@@ -443,11 +666,12 @@ export function needsScan(records: MutationRecord[]): boolean {
       if (!(r.target as Element).closest?.(HOST_ATTRS.map((a) => `[${a}]`).join(','))) return true;
       continue;
     }
-    for (const n of r.removedNodes) if (n.nodeType === 1) return true;
+    for (const n of r.removedNodes) if (n.nodeType === 1 && !(n as Element).hasAttribute('data-hfpt-overlay')) return true;
     for (const n of r.addedNodes) {
       if (n.nodeType !== 1) continue;
       const el = n as Element;
       if (el.id === PAGE_STYLE_ID) continue; // our own stylesheet: nothing to annotate
+      if (el.hasAttribute('data-hfpt-ui')) continue; // our hosts, toasts and dialogs
       if (!HOST_ATTRS.some((a) => el.hasAttribute(a))) return true;
     }
   }

@@ -7,7 +7,8 @@ import { paperUrl } from '../hf/urls';
 import { paperLinks } from '../links/classify';
 import { normaliseRepoUrl, repoDisplayName } from '../links/code-links';
 import type { LinkInfo, PaperSnapshot } from '../messages';
-import { paperTags } from '../tags/match';
+import { applyRules, type CompiledRules, type RuleHit } from '../rules/engine';
+import { paperTags, type Tag } from '../tags/match';
 
 /** What the card knows of the API's answer: the answer, and whether one is on its way. */
 export interface ApiLinks {
@@ -25,13 +26,53 @@ export function cardView(paper: PagePaper, api: ApiLinks = { pending: false }, t
   };
 }
 
+/** The user's side of the tags: their rules (compiled once per settings change) and topics off. */
+export interface UserTagging {
+  rules: CompiledRules;
+  disabledTopics: ReadonlySet<string>;
+}
+
+/** Chips a card shows at most: the user's own tags first, then ours. */
+const MAX_CHIPS = 7;
+
+/**
+ * The user's rules over a paper: tags they give, and whether the paper is muted or highlighted.
+ * Rules see every tag the paper carries (ours, HF's, the user's manual ones).
+ */
+export function userView(paper: PagePaper, base: readonly Tag[], manual: readonly string[], rules: CompiledRules) {
+  const outcome = applyRules(rules, {
+    title: paper.title ?? paper.id,
+    abstract: paper.abstract,
+    authors: paper.authors,
+    tags: [...manual, ...base.map((t) => t.label)],
+  });
+  const tags: Tag[] = [
+    ...manual.map((label): Tag => ({ label, source: 'manual', why: 'added by you' })),
+    ...outcome.tags.map((t): Tag => ({ label: t.label, source: 'user', why: t.why, color: t.color })),
+    ...base,
+  ];
+  const seen = new Set<string>();
+  const merged = tags.filter((t) => {
+    const key = t.label.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return {
+    tags: merged.slice(0, Math.max(MAX_CHIPS, manual.length)),
+    muted: outcome.muted as RuleHit | undefined,
+    highlight: outcome.highlighted ? { reason: outcome.highlighted.reason, color: outcome.highlighted.color } : undefined,
+  };
+}
+
 /** Hugging Face's keywords for the paper: the page's, else the API's. */
 export function keywordsFor(paper: PagePaper, info: LinkInfo | undefined): readonly string[] {
   return paper.aiKeywords.length > 0 ? paper.aiKeywords : (info?.aiKeywords ?? []);
 }
 
-export function cardTags(paper: PagePaper, keywords: readonly string[]): CardView['tags'] {
-  return paperTags({ title: paper.title ?? paper.id, abstract: paper.abstract, aiKeywords: keywords });
+/** Our tags for a paper: built-in topics (less those the user turned off) and HF's keywords. */
+export function cardTags(paper: PagePaper, keywords: readonly string[], disabledTopics?: ReadonlySet<string>): Tag[] {
+  return paperTags({ title: paper.title ?? paper.id, abstract: paper.abstract, aiKeywords: keywords }, { disabledTopics });
 }
 
 /**
@@ -103,6 +144,8 @@ export function snapshot(paper: PagePaper, view: CardView): PaperSnapshot {
     codeUrl: storable(view.links.codeUrl),
     codeStars: view.links.codeStars,
     projectUrl: storable(view.links.projectUrl),
-    tags: view.tags.slice(0, 20).map((t) => t.label.slice(0, 80)),
+    upvotes: paper.upvotes,
+    // Manual tags are stored apart (PaperRow.manualTags); the snapshot carries the computed ones.
+    tags: view.tags.filter((t) => t.source !== 'manual').slice(0, 20).map((t) => t.label.slice(0, 80)),
   };
 }

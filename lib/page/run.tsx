@@ -6,7 +6,11 @@ import { UI_CSS } from '@/components/styles';
 import { pageHealth } from '../hf/health';
 import { pageKind } from '../hf/urls';
 import type { Push, Reply, Request } from '../messages';
-import { createAnnotator, needsScan, type Annotator } from './annotator';
+import type { KeyAction, Settings } from '../settings';
+import { createAnnotator, needsScan, type Annotator, type UserAction } from './annotator';
+import { attachKeyboard } from './keyboard';
+import { removeOverlays, showKeyHelp, showToast } from './overlay';
+import { createSeenTracker } from './seen';
 
 /** How long after a page (or a client-side navigation) settles its health is judged. */
 const HEALTH_DELAY_MS = 1500;
@@ -25,18 +29,86 @@ export interface ContentRuntime {
   onMessage: { addListener(fn: (msg: unknown) => void): void; removeListener(fn: (msg: unknown) => void): void };
 }
 
-export function startTriage(doc: Document, win: Window, ctx: ContentContext, runtime: ContentRuntime): Annotator {
-  const annotator = createAnnotator(doc, {
-    // An orphaned script (extension updated) must not call into a dead runtime: reading isInvalid
-    // notices it and runs the clean-up below.
-    send: (request: Request) =>
-      ctx.isInvalid ? Promise.reject(new Error('extension updated or removed')) : (runtime.sendMessage(request) as Promise<Reply>),
-  });
+/** How long the first scan waits for the user's settings asked at document_start. */
+const SETTINGS_WAIT_MS = 250;
+
+/** Asks for the settings (rules, topics off): sent at document_start, answered before the DOM is ready. */
+export function requestSettings(runtime: ContentRuntime): Promise<Reply> {
+  return runtime.sendMessage({ type: 'getSettings' } satisfies Request) as Promise<Reply>;
+}
+
+/**
+ * `settings`: the answer to requestSettings, asked early. The first scan waits for it (briefly), so
+ * that muted papers are never drawn before their rules are known.
+ */
+/** How many of the user's last actions `u` can undo. */
+const UNDO_DEPTH = 20;
+
+export interface TriageOptions {
+  /** Which clicks and key presses count (tests pass `() => true`; by default the user's own). */
+  acceptEvent?: (e: Event) => boolean;
+}
+
+export function startTriage(
+  doc: Document,
+  win: Window,
+  ctx: ContentContext,
+  runtime: ContentRuntime,
+  settings?: Promise<Reply>,
+  options: TriageOptions = {},
+): Annotator {
+  // An orphaned script (extension updated) must not call into a dead runtime: reading isInvalid
+  // notices it and runs the clean-up below.
+  const send = (request: Request) =>
+    ctx.isInvalid ? Promise.reject(new Error('extension updated or removed')) : (runtime.sendMessage(request) as Promise<Reply>);
+
+  // What the user did, newest last: the toast offers the newest, `u` takes them back one by one.
+  const undoable: UserAction[] = [];
+  const onUserAction = (action: UserAction) => {
+    undoable.push(action);
+    if (undoable.length > UNDO_DEPTH) undoable.shift();
+    showToast(doc, { message: action.message, onAction: () => undo(action), acceptEvent: options.acceptEvent });
+  };
+  const undo = (action = undoable.at(-1)) => {
+    if (!action) return false;
+    undoable.splice(undoable.indexOf(action), 1);
+    action.undo();
+    removeOverlays(doc);
+    return true;
+  };
+
+  // Cards on screen for a moment count as seen (new-since-last-visit); reported in batches.
+  const seen = createSeenTracker(win, (ids) => void send({ type: 'markSeen', ids }).catch(() => {}));
+
+  const annotator = createAnnotator(doc, { send }, { acceptEvent: options.acceptEvent, onUserAction, seen });
+
+  // Keyboard triage: off until the settings (keys) are known.
+  let keys: Record<KeyAction, string> | null = null;
+  const keyboard = attachKeyboard(
+    doc,
+    {
+      cards: () => annotator.visibleCards(),
+      act(action, card) {
+        if (action === 'undo') return undo();
+        if (action === 'tags') return annotator.focusFilter();
+        if (action === 'help') return !!keys && !!showKeyHelp(doc, keys, { acceptEvent: options.acceptEvent });
+        return !!card && annotator.actOn(card, action);
+      },
+    },
+    { keys: { next: '', prev: '', star: '', hide: '', open: '', code: '', tags: '', undo: '', help: '' }, enabled: false, acceptEvent: options.acceptEvent },
+  );
+  const applySettings = (s: Settings) => {
+    annotator.applySettings(s);
+    keys = s.keys;
+    keyboard.update({ keys: s.keys, enabled: s.keyboard });
+  };
 
   const onMessage = (msg: unknown) => {
     const m = msg as Partial<Push> | null;
     if (m?.type === 'statesChanged' && m.states && typeof m.states === 'object') annotator.applyStates(m.states);
     if (m?.type === 'linksChanged' && m.links && typeof m.links === 'object') annotator.applyLinks(m.links);
+    if (m?.type === 'settingsChanged' && m.settings && typeof m.settings === 'object') applySettings(m.settings);
+    if (m?.type === 'refresh') annotator.refresh();
   };
   runtime.onMessage.addListener(onMessage);
 
@@ -80,10 +152,28 @@ export function startTriage(doc: Document, win: Window, ctx: ContentContext, run
     observer.disconnect();
     runtime.onMessage.removeListener(onMessage);
     annotator.destroy();
+    keyboard.destroy();
+    seen.destroy();
+    removeOverlays(doc);
     notice?.remove();
   });
 
-  annotator.scan();
+  const apply = (r: Reply | undefined) => {
+    if (r?.ok && r.settings && !ctx.isInvalid) applySettings(r.settings);
+  };
+  if (settings) {
+    let started = false;
+    const first = () => {
+      if (started) return;
+      started = true;
+      annotator.scan();
+    };
+    settings.then(apply, () => {}).finally(first);
+    ctx.setTimeout(first, SETTINGS_WAIT_MS); // a slow answer re-tags the cards when it comes
+  } else {
+    requestSettings(runtime).then(apply, () => {});
+    annotator.scan();
+  }
   scheduleHealth();
   return annotator;
 }

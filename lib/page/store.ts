@@ -4,6 +4,12 @@
 import type { LinkInfo, LinkInfos, PaperState, States } from '../messages';
 import type { ApiLinks } from './card-view';
 
+const sameTags = (a: readonly string[] = [], b: readonly string[] = []) => a.length === b.length && a.every((t, i) => t === b[i]);
+
+/** What a card shows of a state (the write counter aside). */
+export const sameState = (a: PaperState, b: PaperState) =>
+  a.starred === b.starred && a.hidden === b.hidden && a.at === b.at && sameTags(a.manualTags, b.manualTags) && a.firstSeen === b.firstSeen;
+
 const NONE: PaperState = { starred: false, hidden: false };
 const NO_LINKS: ApiLinks = { pending: false };
 type Listener = () => void;
@@ -27,8 +33,8 @@ export class StateStore {
     for (const [id, s] of Object.entries(states)) {
       const prev = this.states.get(id);
       if (prev && s.at !== undefined && s.at < (prev.at ?? 0)) continue; // a reply overtaken by a newer push
-      if (prev && prev.starred === s.starred && prev.hidden === s.hidden && prev.at === s.at) continue;
-      this.states.set(id, { starred: s.starred, hidden: s.hidden, at: s.at ?? prev?.at });
+      if (prev && sameState(prev, s)) continue;
+      this.states.set(id, { ...s, at: s.at ?? prev?.at, firstSeen: s.firstSeen ?? prev?.firstSeen });
       this.notify(id);
     }
     this.any.forEach((fn) => fn());
