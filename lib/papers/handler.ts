@@ -5,6 +5,7 @@ import type { CachedEnrichment, EnrichService } from '../enrich/service';
 import type { PageHealth } from '../hf/health';
 import { pageKind } from '../hf/urls';
 import { Request, type LinkInfo, type LinkInfos, type Reply, type States } from '../messages';
+import { MAX_RULES } from '../rules/schema';
 import type { Settings } from '../settings';
 import { readSettings, writeSettings } from '../settings-store';
 import { importBackup } from './import';
@@ -121,6 +122,7 @@ export async function handleRequest(deps: HandlerDeps, raw: unknown, sender: Sen
       const { rules } = await readSettings(deps.db);
       const existing = rules.find((r) => r.action === 'mute' && r.match.type === 'tag' && r.match.value.toLowerCase() === msg.tag.toLowerCase());
       if (existing?.enabled) return { ok: true, ruleId: existing.id };
+      if (!existing && rules.length >= MAX_RULES) return { ok: false, error: `at most ${MAX_RULES} rules: delete some in the options` };
       const rule = existing ? { ...existing, enabled: true } : { id: deps.newId?.() ?? crypto.randomUUID(), action: 'mute' as const, match: { type: 'tag' as const, value: msg.tag }, enabled: true };
       const settings = await writeSettings(deps.db, { rules: [...rules.filter((r) => r !== existing), rule] });
       deps.onSettings?.(settings);

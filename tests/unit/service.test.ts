@@ -324,6 +324,12 @@ describe('settings messages', () => {
     expect((await readSettings(db)).enrichment).toBe(false);
   });
 
+  it('a stored rule that is no longer valid drops that rule only, not the list', async () => {
+    const good = { id: 'ok', action: 'mute', match: { type: 'tag', value: 'Diffusion' }, enabled: true };
+    await db.settings.put({ key: 'rules', value: [good, { id: 'bad', action: 'mute', match: { type: 'regex', source: '(a+)+$', flags: 'i', field: 'any' }, enabled: true }, good, 'junk'] });
+    expect((await readSettings(db)).rules).toEqual([good]);
+  });
+
   it('a stored setting of the wrong type falls back to its default', async () => {
     await db.settings.put({ key: 'enrichment', value: 'yes' });
     expect((await readSettings(db)).enrichment).toBe(true);
