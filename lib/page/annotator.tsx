@@ -284,7 +284,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
           render(null, h.container);
           h.host.remove();
         }
-        if (m.attached) for (const a of CARD_ATTRS) ref.card.removeAttribute(a);
+        if (m.attached) for (const el of [ref.card, listItemOf(ref.card)]) for (const a of CARD_ATTRS) el.removeAttribute(a);
         m.attached = true; // never attached from now on
         if (mounted.get(ref.card) === m) mounted.delete(ref.card);
       },
@@ -308,8 +308,10 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     const state = store.get(m.id);
     m.ref.card.toggleAttribute('data-hfpt-hidden', state.hidden);
     m.ref.card.toggleAttribute('data-hfpt-muted', isMuted(m, state));
-    m.ref.card.toggleAttribute('data-hfpt-highlight', !!m.view?.highlight);
-    m.ref.card.toggleAttribute('data-hfpt-filtered', !passes(filter, tagLabels(m)));
+    // On the list's item (the card, or the wrapper the page put it in): what a grid lays out.
+    const item = listItemOf(m.ref.card);
+    item.toggleAttribute('data-hfpt-highlight', !!m.view?.highlight);
+    item.toggleAttribute('data-hfpt-filtered', !passes(filter, tagLabels(m)));
     const seenBefore = state.firstSeen !== undefined && state.firstSeen < visitStart;
     m.ref.card.toggleAttribute('data-hfpt-seen', dimSeen && seenBefore && !state.starred);
     if (seenBefore) doc.documentElement.setAttribute('data-hfpt-has-seen', '');
@@ -557,7 +559,8 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
         .map((m) => m.ref.card);
       // In the order shown: document order, highlighted first when so sorted.
       shown.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
-      if (highlightFirst) shown.sort((a, b) => Number(b.hasAttribute('data-hfpt-highlight')) - Number(a.hasAttribute('data-hfpt-highlight')));
+      const first = (card: HTMLElement) => Number(listItemOf(card).hasAttribute('data-hfpt-highlight'));
+      if (highlightFirst) shown.sort((a, b) => first(b) - first(a));
       return shown;
     },
     actOn(card, action) {
@@ -609,6 +612,16 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
 }
 
 const now = () => performance.now();
+
+/**
+ * The element a list lays out for a card: the card, or the wrappers around it alone (a grid's
+ * cell). Hiding or reordering the card inside its cell would leave the cell in place.
+ */
+function listItemOf(card: HTMLElement): HTMLElement {
+  let item = card;
+  while (item.parentElement && item.parentElement !== item.ownerDocument.body && item.parentElement.childElementCount === 1) item = item.parentElement;
+  return item;
+}
 
 const sameList = (a: readonly string[], b: readonly string[] | undefined) =>
   !!b && a.length === b.length && a.every((x, i) => x === b[i]);

@@ -88,3 +88,36 @@ test('Firefox: the listing gets controls and a star reaches the popup', async ()
   await popup.close();
   await page.close();
 });
+
+test('Firefox: keyboard triage, the tag filter bar and the undo toast work', async () => {
+  const page = await servedPage();
+  await page.goto('https://huggingface.co/papers?date=2024-08-01', { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction((n) => document.querySelectorAll('[data-hfpt-controls]').length === n, {}, LISTING_IDS.length);
+  await new Promise((r) => setTimeout(r, 300)); // the keys come with the settings
+  const second = LISTING_IDS[1];
+  // j j s: the second card is starred (trusted key presses from the browser).
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await page.waitForFunction((id) => document.querySelector(`article:has(a[href="/papers/${id}"])`)?.hasAttribute('data-hfpt-current'), {}, second);
+  await page.keyboard.press('s');
+  await page.waitForFunction(
+    (id) => document.querySelector(`article:has(a[href="/papers/${id}"]) [data-hfpt-controls]`)?.shadowRoot?.querySelector('button[aria-pressed="true"]'),
+    {},
+    second,
+  );
+  // The toast offers the undo; u takes the star back.
+  await page.waitForFunction(() => document.querySelector('[data-hfpt-overlay="toast"]')?.shadowRoot?.textContent?.includes('Starred'));
+  await page.keyboard.press('u');
+  await page.waitForFunction(
+    (id) => document.querySelector(`article:has(a[href="/papers/${id}"]) [data-hfpt-controls]`)?.shadowRoot?.querySelector('button[aria-pressed="false"]'),
+    {},
+    second,
+  );
+  // The filter bar: a click on its first tag leaves only the papers carrying it.
+  const tag = await page.waitForSelector('[data-hfpt-summary] >>> button.ftag');
+  const expected = Number(await tag!.evaluate((b) => b.querySelector('.n')!.textContent));
+  await tag!.click();
+  await page.waitForFunction((n) => [...document.querySelectorAll('article')].filter((a) => !a.closest('[data-hfpt-filtered]')).length === n, {}, expected);
+  await page.screenshot({ path: `${SCREENS_DIR}/firefox-filter.png` });
+  await page.close();
+});
