@@ -1,6 +1,7 @@
 // The options page: settings, and what the extension keeps. Reads the database live; changes go
 // to the background (the single writer), one key at a time with its whole new value.
 import { useEffect, useId, useState } from 'preact/hooks';
+import { KEY_DESCRIPTIONS } from './KeyHelp';
 import type { TriageDB } from '@/lib/db';
 import { useLiveQuery } from '@/lib/db/use-live-query';
 import type { Reply, Request } from '@/lib/messages';
@@ -198,18 +199,6 @@ function TopicsSection({ settings, save }: { settings: Settings | undefined; sav
   );
 }
 
-/** What each key does (the keyboard help on listing pages says the same). */
-const KEY_NAMES: Record<KeyAction, string> = {
-  next: 'Next paper',
-  prev: 'Previous paper',
-  star: 'Star / unstar',
-  hide: 'Hide and move on',
-  open: 'Open the paper',
-  code: 'Open the code',
-  tags: 'Focus the tag filter',
-  undo: 'Undo the last star or hide',
-  help: 'Show the keys',
-};
 
 /** Per action, why its key cannot be used; empty when all are fine. */
 export function keyProblems(keys: Record<KeyAction, string>): Partial<Record<KeyAction, string>> {
@@ -219,7 +208,7 @@ export function keyProblems(keys: Record<KeyAction, string>): Partial<Record<Key
     if ([...k].length !== 1) out[a] = 'Type one character';
     else {
       const other = KEY_ACTIONS.slice(0, i).find((b) => keys[b] === k);
-      if (other) out[a] = `Already the key for “${KEY_NAMES[other]}”`;
+      if (other) out[a] = `Already the key for “${KEY_DESCRIPTIONS[other]}”`;
     }
   });
   return out;
@@ -276,7 +265,7 @@ function TriageSection({ settings, save }: { settings: Settings | undefined; sav
           <div class="key-grid">
             {KEY_ACTIONS.map((a) => (
               <div class="key" key={a}>
-                <label for={`${id}-${a}`}>{KEY_NAMES[a]}</label>
+                <label for={`${id}-${a}`}>{KEY_DESCRIPTIONS[a]}</label>
                 <input
                   id={`${id}-${a}`}
                   type="text"
