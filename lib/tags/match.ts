@@ -5,8 +5,10 @@
  * words, acronyms into lists, both found through a hash of a word's first
  * letters, and every term into a sticky regex that confirms a candidate (word
  * end, plural). Tagging a text walks its word starts once; at each, a few
- * `startsWith` checks pick the candidate terms and only their regexes run.
- * Nothing is compiled per call. (One combined regex per topic gave the same
+ * `startsWith` checks pick the candidate terms and only their regexes run
+ * (one pass per word finds its end and hashes its first letters together).
+ * Nothing is compiled per call. Claimed terms (`claims`) are checked last: only
+ * a hit is looked at, for an announcing verb earlier in its sentence. (One combined regex per topic gave the same
  * tags about 4x slower: a regex pays per character, for every topic.)
  */
 import { TOPICS, type Topic } from './taxonomy';
@@ -63,11 +65,12 @@ const KEY = 4;
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Phrase → regex source, without the leading word boundary (used case-insensitively). */
-function phraseSource(phrase: string): string {
+function phraseSource(phrase: string, singular = false): string {
   const words = phrase.replace(/^\*|\*$/g, '').trim().toLowerCase().split(/[\s\-]+/);
   const last = words.pop()!;
   let tail: string;
   if (phrase.endsWith('*')) tail = escapeRe(last) + '\\w*';
+  else if (singular) tail = escapeRe(last);
   else if (/[^aeiou]y$/.test(last)) tail = escapeRe(last.slice(0, -1)) + '(?:y|ies)';
   else if (/(?:s|x|z|ch|sh)$/.test(last)) tail = escapeRe(last) + '(?:es)?';
   else tail = escapeRe(last) + 's?';
@@ -90,7 +93,7 @@ function acronymSource(acronym: string): string {
   return escapeRe(acronym) + 's?\\b';
 }
 
-type Kind = 'term' | 'titleOnly' | 'exclude';
+type Kind = 'term' | 'titleOnly' | 'claim' | 'exclude';
 interface Entry {
   topic: number;
   /** Distinct-term id within the topic (phrases and acronyms share one numbering). */
@@ -147,8 +150,11 @@ interface Edge {
 const PHRASES: (Edge[] | undefined)[] = new Array(BUCKETS).fill(undefined);
 /** Acronyms by the bucket of their (lowercased) first word: each checks its case itself. */
 const ACRONYMS: ({ word: string; entry: Entry }[] | undefined)[] = new Array(BUCKETS).fill(undefined);
-/** Terms with a leading `*` can start anywhere in a word: scanned globally instead. */
-const SCANNED: Entry[] = [];
+/**
+ * Terms with a leading `*` end a word that can start anyhow ("KernelBench"): found by
+ * their literal `needle` ("bench"), then confirmed from the start of the word around it.
+ */
+const SCANNED: { needle: string; entry: Entry }[] = [];
 
 function edge(edges: Edge[], word: string): WordNode {
   let e = edges.find((x) => x.word === word);
@@ -184,15 +190,18 @@ function addAcronym(bucketWord: string, word: string, entry: Entry) {
 function addTopic(topic: Topic, t: number) {
   let term = 0;
   const phrase = (raw: string, kind: Kind) => {
-    const decisive = raw.startsWith('!');
-    const p = decisive ? raw.slice(1) : raw;
-    const source = phraseSource(p);
+    // A claim, once the authors announce it, settles the topic.
+    const decisive = raw.startsWith('!') || kind === 'claim';
+    const p = raw.startsWith('!') ? raw.slice(1) : raw;
+    const source = phraseSource(p, kind === 'claim');
     const id = kind === 'exclude' ? -1 : term++;
-    if (p.startsWith('*')) SCANNED.push({ topic: t, term: id, kind, decisive, re: new RegExp('\\b' + source, 'gi') });
-    else addPhrase(p, { topic: t, term: id, kind, decisive, re: new RegExp(source, 'iy') });
+    const entry: Entry = { topic: t, term: id, kind, decisive, re: new RegExp(source, 'iy') };
+    if (p.startsWith('*')) SCANNED.push({ needle: p.slice(1).replace(/\*$/, '').toLowerCase().split(/[\s-]+/)[0], entry });
+    else addPhrase(p, entry);
   };
   topic.phrases.forEach((p) => phrase(p, 'term'));
   topic.titleOnly?.forEach((p) => phrase(p, 'titleOnly'));
+  topic.claims?.forEach((p) => phrase(p, 'claim'));
   topic.exclude?.forEach((p) => phrase(p, 'exclude'));
   for (const raw of topic.acronyms ?? []) {
     const decisive = raw.startsWith('!');
@@ -223,10 +232,31 @@ interface Scan {
   out: Hit[];
 }
 
+/**
+ * The authors announcing a contribution: "we introduce", "this paper presents", "we
+ * proposed", "we construct and release"... (a few words may come between).
+ */
+const CLAIM_VERB =
+  /\b(?:we|this (?:paper|work)|our work)\b[^.;:!?]{0,40}?\b(?:introduc|present|propos|construct|build|built|releas|curat|creat|develop|collect|contribut)\w*/i;
+/** How far back from a claimed term its verb may be (same sentence, and close). */
+const CLAIM_REACH = 160;
+
+/** True when the sentence holding `at` announces a contribution before `at`. */
+function claimedAt(text: string, at: number): boolean {
+  let from = Math.max(0, at - CLAIM_REACH);
+  for (const end of ['. ', '? ', '! ', '.\n']) {
+    const i = text.lastIndexOf(end, at);
+    if (i >= 0 && i + end.length > from) from = i + end.length;
+  }
+  return CLAIM_VERB.test(text.slice(from, at));
+}
+
 function confirm(s: Scan, entry: Entry, at: number) {
   if (entry.kind === 'titleOnly' && !s.inTitle) return;
+  if (entry.kind === 'claim' && s.inTitle) return;
   entry.re.lastIndex = at;
   if (!entry.re.test(s.text)) return;
+  if (entry.kind === 'claim' && !claimedAt(s.text, at)) return;
   const end = entry.re.lastIndex;
   s.out.push({ entry, start: at, end, text: s.text.slice(at, end) });
 }
@@ -251,20 +281,31 @@ function allHits(text: string, inTitle: boolean): Hit[] {
   const s: Scan = { text, lower, inTitle, out };
   const n = lower.length;
   for (let i = 0; i < n; i++) {
-    if (!isWordChar(lower.charCodeAt(i))) continue;
-    // A word starts at i.
-    const b = bucketAt(lower, i);
+    let c = lower.charCodeAt(i);
+    if (!isWordChar(c)) continue;
+    // A word starts at i: hash its first KEY chars (as bucketAt does) while finding its end.
+    let h = 0;
+    let j = i;
+    do {
+      if (j - i < KEY) h = (h * 31 + c) | 0;
+      c = ++j < n ? lower.charCodeAt(j) : 0;
+    } while (isWordChar(c));
+    const b = (h ^ (h >>> 7)) & (BUCKETS - 1);
     const firsts = PHRASES[b];
     if (firsts) for (const e of firsts) if (lower.startsWith(e.word, i)) walk(s, e.node, i, i + e.word.length);
     const acronyms = ACRONYMS[b];
     if (acronyms) for (const a of acronyms) if (text.startsWith(a.word, i)) confirm(s, a.entry, i);
-    while (i + 1 < n && isWordChar(lower.charCodeAt(i + 1))) i++;
+    i = j; // lower[j] is not a word char
   }
-  for (const entry of SCANNED) {
-    if (!inTitle && entry.kind === 'titleOnly') continue;
-    entry.re.lastIndex = 0;
-    for (const m of text.matchAll(entry.re)) {
-      out.push({ entry, start: m.index!, end: m.index! + m[0].length, text: m[0] });
+  for (const { needle, entry } of SCANNED) {
+    if (inTitle ? entry.kind === 'claim' : entry.kind === 'titleOnly') continue;
+    for (let at = lower.indexOf(needle); at >= 0; ) {
+      let start = at;
+      while (start > 0 && (isWordChar(lower.charCodeAt(start - 1)) || lower.charCodeAt(start - 1) === 45)) start--;
+      const before = out.length;
+      confirm(s, entry, start);
+      const end = out.length > before ? out[out.length - 1].end : at + 1;
+      at = lower.indexOf(needle, Math.max(at + 1, end));
     }
   }
   return out;

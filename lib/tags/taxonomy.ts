@@ -34,6 +34,13 @@ export interface Topic {
   acronyms?: string[];
   /** Like `phrases`, but only counted in the title: in abstracts they are routine. */
   titleOnly?: string[];
+  /**
+   * Singular phrases counted in the abstract only where the authors announce them as
+   * their contribution, in the same sentence and shortly after "we introduce / present /
+   * propose / construct / release…" ("We introduce PALATE, a scalable RPA benchmark").
+   * Then one is decisive. Elsewhere ("results on the X benchmark") they do not count.
+   */
+  claims?: string[];
   exclude?: string[];
   /**
    * Ids of topics that give a weak mention its meaning: when the paper is tagged
@@ -462,6 +469,7 @@ export const TOPICS: readonly Topic[] = [
     // "*bench" = named benchmarks ("KernelBench-X", "MMDG-Bench"); in abstracts
     // those are mostly the ones a paper evaluates on.
     titleOnly: ['benchmark', '*bench'],
+    claims: ['benchmark', '*bench'],
     exclude: ['workbench', 'no benchmark', 'without a benchmark'],
   },
   {
@@ -486,6 +494,9 @@ export const TOPICS: readonly Topic[] = [
       'LLM', 'Llama*', 'LLaMA*', 'Qwen*', 'Mistral', 'Mixtral', 'Gemma*', 'Pythia', 'OLMo*', 'DeepSeek*',
       'Chinchilla', 'MMLU', 'GSM8K', 'GPQA',
     ],
+    // One mention of an LLM in a paper on agents, reasoning, RL, long context or model
+    // architecture: the system studied is an LLM (an Agents paper built on "an LLM").
+    context: ['reasoning', 'alignment', 'long-context', 'architecture', 'hallucination'],
     // Vision-/multimodal LMs belong to Multimodal.
     exclude: [
       'multi-modal large language model', 'omni-modal large language model', 'vision-language model',

@@ -7,11 +7,16 @@
 //
 //   TAGS_REPORT=1 npx vitest run tests/unit/tags-eval.test.ts
 //
-// Splits: 'tune' (the matcher was tuned on these) and 'holdout' (36 papers set aside before the
-// 41-topic tuning, evaluated once against the frozen matcher; see "about" in the JSON). Measured
-// then: tune P 0.935 R 0.844, holdout P 0.880 R 0.753. One fix came after that single holdout
-// run ("minimax" in Theory narrowed: MiniMax is also a model family), which moved holdout
-// precision to 0.890; nothing else was changed after it.
+// Splits: 'tune' (the matcher is tuned on these), 'holdout' (36 papers set aside before the 41-topic
+// tuning, evaluated once against the frozen matcher; see "about" in the JSON) and 'holdout2' (45 papers
+// from a public GitHub record of Daily Papers, labelled and committed before the second tuning round,
+// which looked at 'tune' only; see "holdout2" in the JSON). TAGS_SPLIT=tune restricts scoring and the
+// report to the listed splits, so tuning never prints a hold-out's errors.
+//
+// Round 1 (41 topics): tune P 0.935 R 0.844, holdout P 0.880 R 0.753 (0.890 after the "minimax" fix).
+// Round 2, before → after (holdout2 evaluated once with the round-1 matcher, as the baseline, and once
+// at the end): tune P 0.935 R 0.844 → P 0.937 R 0.868; holdout P 0.890 R 0.753 → P 0.893 R 0.773;
+// holdout2 P 0.810 R 0.810 → P 0.802 R 0.835; all P 0.892 R 0.817 → P 0.891 R 0.840.
 import { describe, expect, it } from 'vitest';
 import { TAG_THRESHOLD, topicScores, topicTags } from '../../lib/tags/match';
 import { TOPICS } from '../../lib/tags/taxonomy';
@@ -37,12 +42,13 @@ const papers = only?.length ? allPapers.filter((p) => only.includes(p.split)) : 
 /** The issue's quality bar (micro-averaged over paper×topic pairs, whole set). */
 const TARGET = { precision: 0.95, recall: 0.85 };
 /**
- * What the test asserts. The targets are not reached honestly on this set (whole set: P 0.924,
- * R 0.819): most remaining errors are judgement calls a keyword matcher cannot make (an LLM
- * mentioned once in an agents paper, RL used in one training stage). The floor guards against
- * regressions; the printed gap keeps the target in view.
+ * What the test asserts. The targets are not reached honestly on this set (whole set after round 2:
+ * P 0.891, R 0.840; the tuned split alone reaches P 0.937, R 0.868): most remaining errors are
+ * judgement calls a keyword matcher cannot make (RL used in one training stage, a video mentioned in a
+ * 3D paper, an LLM named once in an agents paper). The floor, just under what is reached, guards
+ * against regressions; the printed gap keeps the target in view.
  */
-const FLOOR = { precision: 0.88, recall: 0.8 }; // holdout2 added, before the second tuning round
+const FLOOR = { precision: 0.88, recall: 0.83 };
 
 const idOf = new Map(TOPICS.map((t, i) => [t.label, i]));
 
@@ -121,7 +127,7 @@ function summary(result: ReturnType<typeof evaluate>): string {
 }
 
 /** Per topic: counts, P/R, and the worst errors (most confident false positives, least evidenced misses). */
-function confusion(result: ReturnType<typeof evaluate>, worst = 4): string {
+function confusion(result: ReturnType<typeof evaluate>, worst = Number(process.env.TAGS_WORST) || 4): string {
   const head = `  ${'topic'.padEnd(16)} ${'tp'.padStart(3)} ${'fp'.padStart(3)} ${'fn'.padStart(3)}   prec   rec`;
   const scope = only?.length ? only.join(', ') : 'all papers';
   const lines = [`confusion by topic (${scope}; threshold score ${TAG_THRESHOLD}):`, head];
@@ -179,6 +185,11 @@ describe('built-in taxonomy on the labelled set', () => {
     `(target ${TARGET.precision} / ${TARGET.recall})`;
   it(name, () => {
     console.log(summary(result));
+    const gap = (x: number, target: number) => (x >= target ? 'met' : `${(target - x).toFixed(3)} short`);
+    console.log(
+      `  gap to target: precision ${gap(precision(result.total), TARGET.precision)}, ` +
+        `recall ${gap(recall(result.total), TARGET.recall)}`,
+    );
     if (process.env.TAGS_REPORT === '1') console.log(confusion(result));
     expect(precision(result.total)).toBeGreaterThanOrEqual(FLOOR.precision);
     expect(recall(result.total)).toBeGreaterThanOrEqual(FLOOR.recall);

@@ -265,6 +265,28 @@ describe('topicTags: scoring', () => {
   });
 });
 
+describe('topicTags: claimed contributions', () => {
+  const has = (title: string, abstract: string, label: string) =>
+    topicTags(title, abstract, 41).some((t) => t.label === label);
+
+  it('counts a benchmark the authors announce, in the same sentence', () => {
+    const announced = 'We therefore introduce PALATE (a user-simulation protocol), a scalable RPA benchmark built on simulators.';
+    expect(has('Person-Aligned User Simulation', announced, 'Benchmark')).toBe(true);
+    expect(has('Knowledge Editing', 'We proposed HalluEditBench to test editing methods.', 'Benchmark')).toBe(true);
+    const why = topicTags('Knowledge Editing', 'We proposed HalluEditBench to test editing.', 41)[0].why;
+    expect(why).toContain('"HalluEditBench"');
+  });
+
+  it('ignores benchmarks a method is evaluated on, plurals and other sentences', () => {
+    expect(has('A Method', 'We propose X. It is the best on the VBench benchmark.', 'Benchmark')).toBe(false);
+    expect(has('A Method', 'We propose X, which wins on three benchmarks.', 'Benchmark')).toBe(false);
+    expect(has('A Method', 'Results on KernelBench improve. We propose nothing.', 'Benchmark')).toBe(false);
+    // Too far from the verb: a long method description is not an announcement.
+    const far = 'We propose X, ' + 'a method that works well in many settings, '.repeat(5) + 'as the benchmark shows.';
+    expect(has('A Method', far, 'Benchmark')).toBe(false);
+  });
+});
+
 describe('paperTags', () => {
   const abstract = 'We align diffusion models with preference optimization and a reward model.';
 
