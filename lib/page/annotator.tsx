@@ -45,6 +45,11 @@ export interface AnnotatorOptions {
   seen?: { observe(card: HTMLElement, id: string): void; unobserve(card: HTMLElement): void };
   /** When this visit began: papers first seen before it are "seen", others "new". */
   visitStart?: number;
+  /**
+   * Cards are built at once but go into the page only when the user's settings are known (a muted
+   * paper must never show): applySettings or releaseSettingsHold lets them in.
+   */
+  holdForSettings?: boolean;
 }
 
 export type CardAction = 'star' | 'hide' | 'open' | 'code';
@@ -104,8 +109,10 @@ export interface Annotator {
   /** Applies what the background pushes. */
   applyStates(states: States): void;
   applyLinks(links: LinkInfos): void;
-  /** Applies the user's settings (rules, topics off): every card is re-tagged. */
+  /** Applies the user's settings (rules, topics off): every card is re-tagged if they changed. */
   applySettings(settings: Pick<Settings, 'rules' | 'disabledTopics' | 'dimSeen'>): void;
+  /** The settings did not come in time: cards go in without them (re-tagged when they come). */
+  releaseSettingsHold(): void;
   /** Asks the background again about every card (after the library was cleared or imported). */
   refresh(): void;
   /** Listing cards a user can see now (not hidden, muted or filtered out), in the order shown. */
@@ -134,6 +141,9 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
   let tagging: UserTagging = { rules: compileRules([]), disabledTopics: new Set() };
   let filter: TagFilter = NO_FILTER;
   let dimSeen = false;
+  let settingsKnown = !options.holdForSettings;
+  /** What the current tagging was compiled from: unchanged settings re-tag nothing. */
+  let taggingKey = JSON.stringify([[], []]);
   let highlightFirst = false;
   const visitStart = options.visitStart ?? Date.now();
   const tell = (message: string, undo: () => void) => options.onUserAction?.({ message, undo });
@@ -292,6 +302,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     const unsubscribe = store.subscribe(ref.id, () => {
       if (!m.controls) return; // not built yet: it is drawn from the store when it is
       applyHidden(m);
+      watchSeen(m);
       const state = store.get(m.id);
       const same = !!m.state && sameState(state, m.state) && store.getLinks(m.id) === m.api;
       if (same) return; // e.g. the first answer for a paper never saved: what the card shows already
@@ -388,7 +399,14 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     else m.ref.anchor.after(m.controls.host);
     if (m.collapsed) m.ref.card.prepend(m.collapsed.host);
     applyHidden(m);
-    if (m.collapsible) options.seen?.observe(m.ref.card, m.id);
+    watchSeen(m);
+  }
+
+  /** Only papers never seen need watching (an observed target costs the page some work each frame). */
+  function watchSeen(m: Mounted) {
+    if (!m.collapsible || !options.seen || !m.attached || !m.ref.card.isConnected) return;
+    if (store.get(m.id).firstSeen === undefined) options.seen.observe(m.ref.card, m.id);
+    else options.seen.unobserve(m.ref.card);
   }
 
   function schedule() {
@@ -428,7 +446,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
       toAttach.push(m);
       built++;
     }
-    if (toAttach.length > 0) {
+    if (toAttach.length > 0 && settingsKnown) {
       // A card the page dropped meanwhile is let go, so that it is annotated anew if it returns.
       for (const m of toAttach.splice(0)) m.ref.card.isConnected ? attach(m) : m.cleanup();
       renderSummary();
@@ -581,12 +599,23 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
       return !!first;
     },
     applySettings(settings) {
+      const dimChanged = dimSeen !== settings.dimSeen;
       dimSeen = settings.dimSeen;
-      const disabled = new Set(settings.disabledTopics);
-      const same = disabled.size === tagging.disabledTopics.size && [...disabled].every((t) => tagging.disabledTopics.has(t));
-      tagging = { rules: compileRules(settings.rules), disabledTopics: same ? tagging.disabledTopics : disabled };
-      for (const m of mounted.values()) if (m.controls) dirty.add(m);
-      schedule();
+      const key = JSON.stringify([settings.rules, settings.disabledTopics]);
+      if (key !== taggingKey) {
+        taggingKey = key;
+        const disabled = new Set(settings.disabledTopics);
+        const same = disabled.size === tagging.disabledTopics.size && [...disabled].every((t) => tagging.disabledTopics.has(t));
+        tagging = { rules: compileRules(settings.rules), disabledTopics: same ? tagging.disabledTopics : disabled };
+        for (const m of mounted.values()) if (m.controls) dirty.add(m);
+      } else if (dimChanged) {
+        for (const m of mounted.values()) applyHidden(m);
+      }
+      api.releaseSettingsHold();
+    },
+    releaseSettingsHold() {
+      settingsKnown = true;
+      if (dirty.size > 0 || toAttach.length > 0) schedule();
     },
     refresh() {
       const ids = [...new Set([...mounted.values()].map((m) => m.id))];

@@ -38,8 +38,8 @@ export function requestSettings(runtime: ContentRuntime): Promise<Reply> {
 }
 
 /**
- * `settings`: the answer to requestSettings, asked early. The first scan waits for it (briefly), so
- * that muted papers are never drawn before their rules are known.
+ * `settings`: the answer to requestSettings, asked early. Cards go into the page once it is here
+ * (or after SETTINGS_WAIT_MS), so that muted papers are never drawn before their rules are known.
  */
 /** How many of the user's last actions `u` can undo. */
 const UNDO_DEPTH = 20;
@@ -80,7 +80,7 @@ export function startTriage(
   // Cards on screen for a moment count as seen (new-since-last-visit); reported in batches.
   const seen = createSeenTracker(win, (ids) => void send({ type: 'markSeen', ids }).catch(() => {}));
 
-  const annotator = createAnnotator(doc, { send }, { acceptEvent: options.acceptEvent, onUserAction, seen });
+  const annotator = createAnnotator(doc, { send }, { acceptEvent: options.acceptEvent, onUserAction, seen, holdForSettings: !!settings });
 
   // Keyboard triage: off until the settings (keys) are known.
   let keys: Record<KeyAction, string> | null = null;
@@ -161,19 +161,11 @@ export function startTriage(
   const apply = (r: Reply | undefined) => {
     if (r?.ok && r.settings && !ctx.isInvalid) applySettings(r.settings);
   };
-  if (settings) {
-    let started = false;
-    const first = () => {
-      if (started) return;
-      started = true;
-      annotator.scan();
-    };
-    settings.then(apply, () => {}).finally(first);
-    ctx.setTimeout(first, SETTINGS_WAIT_MS); // a slow answer re-tags the cards when it comes
-  } else {
-    requestSettings(runtime).then(apply, () => {});
-    annotator.scan();
-  }
+  // Cards are built meanwhile, and go in once the settings are known (or have not come in time:
+  // a slow answer then re-tags them when it comes).
+  (settings ?? requestSettings(runtime)).then(apply, () => {}).finally(() => annotator.releaseSettingsHold());
+  if (settings) ctx.setTimeout(() => annotator.releaseSettingsHold(), SETTINGS_WAIT_MS);
+  annotator.scan();
   scheduleHealth();
   return annotator;
 }

@@ -30,13 +30,26 @@ function realBackground() {
     onSettings: (settings) => push({ type: 'settingsChanged', settings }),
     newId: () => `rule-${++ids}`,
   };
+  const answers: Promise<unknown>[] = [];
   const runtime: ContentRuntime = {
-    sendMessage: vi.fn((msg: unknown) => handleRequest(deps, msg, 'content')),
+    sendMessage: vi.fn((msg: unknown) => {
+      const answer = handleRequest(deps, msg, 'content');
+      answers.push(answer);
+      return answer;
+    }),
     onMessage: { addListener: (fn) => listeners.add(fn), removeListener: (fn) => listeners.delete(fn) },
   };
   /** What the options page would send. */
   const fromOptions = (msg: Request) => handleRequest(deps, msg, 'extension-page');
-  return { runtime, fromOptions };
+  /** Every answer given so far (and those they lead to) has arrived. */
+  const settled = async () => {
+    for (let n = 0; n !== answers.length; ) {
+      n = answers.length;
+      await Promise.all(answers);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  };
+  return { runtime, fromOptions, settled };
 }
 
 const ctx: ContentContext = {
@@ -61,8 +74,7 @@ async function start() {
   running = startTriage(document, window, ctx, bg.runtime, undefined, trusted);
   await vi.waitFor(() => expect(document.querySelectorAll('[data-hfpt-controls]')).toHaveLength(13));
   // Settings (rules, keys) come with the first answers.
-  await vi.waitFor(() => expect(vi.mocked(bg.runtime.sendMessage).mock.calls.some(([m]) => (m as Request).type === 'getSettings')).toBe(true));
-  await new Promise((r) => setTimeout(r, 10));
+  await bg.settled();
   return bg;
 }
 
@@ -204,11 +216,11 @@ describe('keyboard triage', () => {
     await vi.waitFor(() => expect(document.querySelector('[data-hfpt-overlay="help"]')).toBeNull());
     const { DEFAULT_KEYS } = await import('@/lib/settings');
     await bg.fromOptions({ type: 'setSettings', patch: { keys: { ...DEFAULT_KEYS, next: 'n', star: 'x' } } });
-    await new Promise((r) => setTimeout(r, 10));
+    await bg.settled();
     key('n');
     expect(articles()[0].hasAttribute('data-hfpt-current')).toBe(true);
     await bg.fromOptions({ type: 'setSettings', patch: { keyboard: false } });
-    await new Promise((r) => setTimeout(r, 10));
+    await bg.settled();
     expect(document.querySelector('[data-hfpt-current]')).toBeNull();
   });
 });
