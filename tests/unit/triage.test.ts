@@ -165,6 +165,27 @@ describe('user rules on an open page', () => {
   });
 });
 
+describe('highlight rules', () => {
+  it('an author you follow gets an accent and a reason; "Highlighted first" moves those cards to the front', async () => {
+    const bg = await start();
+    const last = articles().map(idOf).at(-1)!;
+    // The last card's first author, as the page names them.
+    const { readEmbeddedPapers } = await import('@/lib/hf/embedded');
+    const author = readEmbeddedPapers(document).get(last)!.authors[0];
+    await bg.fromOptions({ type: 'setSettings', patch: { rules: [{ id: 'h1', action: 'highlight', match: { type: 'author', value: author }, color: '#b45309', enabled: true }] } });
+    await bg.settled();
+    const item = (id: string) => article(id).closest('[data-hfpt-highlight]');
+    await vi.waitFor(() => expect(item(last)).not.toBeNull());
+    expect(shadow(article(last)).querySelector('.highlight')!.getAttribute('title')).toBe(`highlighted: author ${author}`);
+    expect(articles().filter((a) => a.closest('[data-hfpt-highlight]')).map(idOf)).toEqual([last]);
+
+    button(summary(), 'Highlighted first (1)').click();
+    expect(document.documentElement.hasAttribute('data-hfpt-highlight-first')).toBe(true);
+    key('j'); // the keyboard follows the order shown: the highlighted card comes first
+    expect(article(last).hasAttribute('data-hfpt-current')).toBe(true);
+  });
+});
+
 describe('manual tags', () => {
   it('adds a tag of your own from the card, stored with the paper, and removes it', async () => {
     await start();
