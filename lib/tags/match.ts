@@ -93,7 +93,7 @@ function acronymSource(acronym: string): string {
   return escapeRe(acronym) + 's?\\b';
 }
 
-type Kind = 'term' | 'titleOnly' | 'claim' | 'exclude';
+type Kind = 'term' | 'titleOnly' | 'claim' | 'exclude' | 'aside';
 interface Entry {
   topic: number;
   /** Distinct-term id within the topic (phrases and acronyms share one numbering). */
@@ -194,7 +194,7 @@ function addTopic(topic: Topic, t: number) {
     const decisive = raw.startsWith('!') || kind === 'claim';
     const p = raw.startsWith('!') ? raw.slice(1) : raw;
     const source = phraseSource(p, kind === 'claim');
-    const id = kind === 'exclude' ? -1 : term++;
+    const id = kind === 'exclude' || kind === 'aside' ? -1 : term++;
     const entry: Entry = { topic: t, term: id, kind, decisive, re: new RegExp(source, 'iy') };
     if (p.startsWith('*')) SCANNED.push({ needle: p.slice(1).replace(/\*$/, '').toLowerCase().split(/[\s-]+/)[0], entry });
     else addPhrase(p, entry);
@@ -203,6 +203,7 @@ function addTopic(topic: Topic, t: number) {
   topic.titleOnly?.forEach((p) => phrase(p, 'titleOnly'));
   topic.claims?.forEach((p) => phrase(p, 'claim'));
   topic.exclude?.forEach((p) => phrase(p, 'exclude'));
+  topic.asides?.forEach((p) => phrase(p, 'aside'));
   for (const raw of topic.acronyms ?? []) {
     const decisive = raw.startsWith('!');
     const a = decisive ? raw.slice(1) : raw;
@@ -241,19 +242,32 @@ const CLAIM_VERB =
 /** How far back from a claimed term its verb may be (same sentence, and close). */
 const CLAIM_REACH = 160;
 
+const SENTENCE_ENDS = ['. ', '? ', '! ', '.\n'];
+
 /** True when the sentence holding `at` announces a contribution before `at`. */
 function claimedAt(text: string, at: number): boolean {
   let from = Math.max(0, at - CLAIM_REACH);
-  for (const end of ['. ', '? ', '! ', '.\n']) {
+  for (const end of SENTENCE_ENDS) {
     const i = text.lastIndexOf(end, at);
     if (i >= 0 && i + end.length > from) from = i + end.length;
   }
   return CLAIM_VERB.test(text.slice(from, at));
 }
 
+/** True when no sentence end (". ", "? ", "! ", ".\n") lies between offsets `a` and `b`. */
+function sameSentence(text: string, a: number, b: number): boolean {
+  const from = Math.min(a, b);
+  const to = Math.max(a, b);
+  for (const end of SENTENCE_ENDS) {
+    const i = text.indexOf(end, from);
+    if (i >= 0 && i < to) return false;
+  }
+  return true;
+}
+
 function confirm(s: Scan, entry: Entry, at: number) {
   if (entry.kind === 'titleOnly' && !s.inTitle) return;
-  if (entry.kind === 'claim' && s.inTitle) return;
+  if ((entry.kind === 'claim' || entry.kind === 'aside') && s.inTitle) return;
   entry.re.lastIndex = at;
   if (!entry.re.test(s.text)) return;
   if (entry.kind === 'claim' && !claimedAt(s.text, at)) return;
@@ -329,18 +343,23 @@ const byStart = (a: Hit, b: Hit) => a.start - b.start || b.end - a.end;
  * keep leftmost-longest non-overlapping hits (so "information retrieval" is one
  * term, not two).
  */
-function groupByTopic(hits: Hit[], inTitle: boolean): (TopicHits | undefined)[] {
+function groupByTopic(hits: Hit[], inTitle: boolean, text: string): (TopicHits | undefined)[] {
   const out: (TopicHits | undefined)[] = [];
   if (hits.length === 0) return out;
   hits.sort(byStart);
   let excluded: Hit[] | undefined;
-  for (const h of hits) if (h.entry.kind === 'exclude') (excluded ??= []).push(h);
+  let asides: Hit[] | undefined;
+  for (const h of hits) {
+    if (h.entry.kind === 'exclude') (excluded ??= []).push(h);
+    else if (h.entry.kind === 'aside' && !inTitle) (asides ??= []).push(h);
+  }
   const ends: number[] = [];
   for (const h of hits) {
     const { topic, kind, term } = h.entry;
-    if (kind === 'exclude' || (kind === 'titleOnly' && !inTitle)) continue;
+    if (kind === 'exclude' || kind === 'aside' || (kind === 'titleOnly' && !inTitle)) continue;
     if (h.start < (ends[topic] ?? -1)) continue;
     if (excluded?.some((x) => x.entry.topic === topic && h.start >= x.start && h.start < x.end)) continue;
+    if (!h.entry.decisive && asides?.some((x) => x.entry.topic === topic && sameSentence(text, x.start, h.start))) continue;
     ends[topic] = h.end;
     const res = (out[topic] ??= { terms: [], decisive: 0, samples: [], count: 0 });
     res.count++;
@@ -376,8 +395,8 @@ const CONTEXT: number[][] = TOPICS.map((t) => (t.context ?? []).map((id) => TOPI
 
 /** Topics with any evidence, most relevant first; ties keep taxonomy order (specific before broad). */
 function scoreAll(title: string, abstract: string, minScore: number): Scored[] {
-  const inTitle = groupByTopic(allHits(title, true), true);
-  const inAbstract = groupByTopic(allHits(abstract, false), false);
+  const inTitle = groupByTopic(allHits(title, true), true, title);
+  const inAbstract = groupByTopic(allHits(abstract, false), false, abstract);
   const all: Scored[] = [];
   const n = Math.max(inTitle.length, inAbstract.length);
   for (let topic = 0; topic < n; topic++) {
@@ -452,7 +471,8 @@ export function topicTags(title: string, abstract?: string, opts?: number | TagO
 /** True when the whole keyword is one of the topic's own terms ("reinforcement learning" for RL). */
 function restatesTopic(keyword: string, topics: Set<number>): boolean {
   return allHits(keyword, true).some(
-    (h) => topics.has(h.entry.topic) && h.entry.kind !== 'exclude' && h.start === 0 && h.end === keyword.length,
+    (h) =>
+      topics.has(h.entry.topic) && h.entry.kind !== 'exclude' && h.entry.kind !== 'aside' && h.start === 0 && h.end === keyword.length,
   );
 }
 

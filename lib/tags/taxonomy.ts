@@ -43,6 +43,12 @@ export interface Topic {
   claims?: string[];
   exclude?: string[];
   /**
+   * Phrases that mark an abstract sentence as using the topic on the way, not studying it:
+   * a term of the topic in the same sentence does not count ("a pipeline of continual
+   * pre-training, supervised fine-tuning and reinforcement learning": RL as one stage).
+   */
+  asides?: string[];
+  /**
    * Ids of topics that give a weak mention its meaning: when the paper is tagged
    * with one of them, a single abstract term is enough ("reinforcement learning"
    * once in a Robotics paper: the controller is trained with RL).
@@ -77,6 +83,8 @@ export const TOPICS: readonly Topic[] = [
       'RL', 'IRL', 'RLVR', 'GRPO', 'PPO', 'DAPO', 'MARL', 'DQN', 'SAC', 'TRPO', 'MDP', 'RLOO', 'REINFORCE', 'DDPG',
     ],
     context: ['agents', 'robotics', 'reasoning'],
+    // RL named as one stage of a training recipe.
+    asides: ['supervised fine-tuning', 'SFT', 'pre-training', 'cold start'],
   },
   {
     id: 'reasoning',
@@ -230,6 +238,8 @@ export const TOPICS: readonly Topic[] = [
     // A monocular video as the input of 3D reconstruction is not video work.
     exclude: ['monocular video'],
     context: ['multimodal', 'audio', 'world-model'],
+    // Video listed among input modalities.
+    asides: ['modalities'],
   },
   {
     id: 'image-gen',

@@ -287,6 +287,33 @@ describe('topicTags: claimed contributions', () => {
   });
 });
 
+describe('topicTags: asides (a topic used on the way)', () => {
+  const stage =
+    'We train a web agent. The model is built with continual pre-training, supervised fine-tuning (SFT) and ' +
+    'reinforcement learning with PPO. It browses websites to answer questions.';
+
+  it('does not count a term in a sentence that names it as one training stage', () => {
+    expect(labels(topicTags('A web assistant', stage, 99))).not.toContain('RL');
+    expect(topicScores('A web assistant', stage).some((s) => TOPICS[s.topic].id === 'rl')).toBe(false);
+  });
+
+  it('counts the same terms in other sentences, and decisive terms anywhere', () => {
+    const core = 'We study reinforcement learning for web agents. Our PPO variant stabilises training.';
+    expect(labels(topicTags('A web assistant', core, 99))).toContain('RL');
+    const decisive = 'After SFT, online RL improves the policy. It browses websites to answer questions.';
+    expect(labels(topicTags('A web assistant', decisive, 99))).toContain('RL');
+  });
+
+  it('keeps title evidence whatever the abstract says', () => {
+    expect(labels(topicTags('Reinforcement Learning for Web Agents', stage, 99))).toContain('RL');
+  });
+
+  it('does not count a video listed among input modalities', () => {
+    const listed = 'Tasks span three input modalities (text, image, video). Videos show the page in motion.';
+    expect(labels(topicTags('Web coding evaluation', listed, 99))).not.toContain('Video');
+  });
+});
+
 describe('paperTags', () => {
   const abstract = 'We align diffusion models with preference optimization and a reward model.';
 
