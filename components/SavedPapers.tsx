@@ -1,15 +1,25 @@
-// The popup's list of starred papers, newest first. Reads the database live; writes go to the
-// background (the single writer) as messages. Only the rows on show are read and rendered: a page
-// at first, the next one as the end of the list comes near (10,000 papers would take seconds).
-import { useEffect, useRef, useState } from 'preact/hooks';
-import type { PaperRow, TriageDB } from '@/lib/db';
-import { useLiveQuery } from '@/lib/db/use-live-query';
-import { repoDisplayName } from '@/lib/links/code-links';
+// The popup: the starred papers, searchable, filtered by tag and reading status, sorted. Reads the
+// database (live, see LibraryData); writes go to the background (the single writer) as messages.
+// Fast with 10,000 papers: the first page of rows is read on its own and shown at once; the whole
+// list follows, then the search index (in idle time); only a page of rows is in the DOM at a time.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { PaperRow, ReadingStatus, TriageDB } from '@/lib/db';
 import { paperUrl } from '@/lib/hf/urls';
 import type { Reply, Request } from '@/lib/messages';
 import { timeAgo } from './format';
-import { LinkBadges } from './LinkBadges';
-import { TagList } from './TagList';
+import {
+  papersCount,
+  shortAuthors,
+  SORT_LABEL,
+  STATUS_LABEL,
+  tagCounts,
+  useDebounced,
+  useLibrary,
+  useSearchIndex,
+  useView,
+  type SortKey,
+} from './LibraryData';
+import { PaperLinks, TagChips } from './PaperRowParts';
 import { UI_CSS } from './styles';
 
 export interface SavedPapersProps {
@@ -17,44 +27,120 @@ export interface SavedPapersProps {
   send: (request: Request) => Promise<Reply>;
   /** Opens the options page (settings, page health). */
   onOpenSettings?: () => void;
+  /** The library page's address, and how to open it (a new tab). */
+  libraryUrl?: string;
+  onOpenLibrary?: () => void;
 }
 
-/** Rows shown at first, and added each time the end of the list comes near. */
-export const PAGE_SIZE = 50;
+/** Rows shown at first (the popup has room for five or six), and added each time the end of the list comes near. */
+export const PAGE_SIZE = 25;
+const POPUP_SORTS: SortKey[] = ['relevance', 'starred', 'published', 'upvotes', 'title'];
 
-export function SavedPapers({ db, send, onOpenSettings }: SavedPapersProps) {
+export function SavedPapers({ db, send, onOpenSettings, libraryUrl, onOpenLibrary }: SavedPapersProps) {
+  const [query, setQuery] = useState('');
+  const [tag, setTag] = useState('');
+  const [status, setStatus] = useState<ReadingStatus | ''>('');
+  const [sort, setSort] = useState<SortKey>('relevance');
   const [limit, setLimit] = useState(PAGE_SIZE);
-  const rows = useLiveQuery(() => db.papers.orderBy('starredAt').reverse().limit(limit).toArray(), [db, limit]);
-  // Apart: IndexedDB counts by walking the index (~50 ms for 10,000), and the rows need not wait.
-  const total = useLiveQuery(() => db.papers.orderBy('starredAt').count(), [db]);
   const [error, setError] = useState<string | null>(null);
+  const hasQuery = /[\p{L}\p{N}]/u.test(query);
+  const filtered = hasQuery || tag !== '' || status !== '';
+
+  // The first page, read on its own: shown before the whole list is in.
+  const [firstPage, setFirstPage] = useState<PaperRow[]>();
+  const [readAll, setReadAll] = useState(false);
+  useEffect(() => {
+    void db.papers
+      .orderBy('starredAt')
+      .reverse()
+      .limit(PAGE_SIZE)
+      .toArray()
+      .then(setFirstPage, (e) => {
+        console.warn('[hf-papers-triage]', e);
+        setReadAll(true);
+      });
+  }, [db]);
+  // Then the whole list, once the first page is on screen (its reading would compete with it).
+  useEffect(() => {
+    if (firstPage === undefined || readAll) return;
+    const frame = requestAnimationFrame(() => setTimeout(() => setReadAll(true), 0));
+    return () => cancelAnimationFrame(frame);
+  }, [firstPage, readAll]);
+  const library = useLibrary(db, 'starred', readAll);
+  const index = useSearchIndex(library, hasQuery);
+  const view = useView(library, index, { query, tag, status, sort });
+  const tags = useMemo(() => (library ? tagCounts(library.byId.values()) : []), [library]);
+  const total = library?.byId.size;
+  // Before the whole list is in, the first page stands for it (default order, nothing filtered).
+  const rows = view ?? (!filtered && (sort === 'relevance' || sort === 'starred') ? firstPage : undefined);
+  const shown = rows?.slice(0, limit);
+
+  useEffect(() => setLimit(PAGE_SIZE), [query, tag, status, sort]);
+
   // After an unstar the row goes away: keep the keyboard user's place (the row that took its
   // place, else the heading) instead of dropping focus to the page.
   const listRef = useRef<HTMLUListElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
   const [focusRow, setFocusRow] = useState<number | null>(null);
   useEffect(() => {
-    if (focusRow === null || !rows) return;
-    const next = listRef.current?.children[Math.min(focusRow, rows.length - 1)]?.querySelector<HTMLElement>('button.unstar');
+    if (focusRow === null || !library) return;
+    const items = listRef.current?.children;
+    const next = items?.[Math.min(focusRow, items.length - 1)]?.querySelector<HTMLElement>('button.unstar');
     (next ?? headingRef.current)?.focus();
     setFocusRow(null);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [rows]);
+  }, [library]);
 
-  async function unstar(id: string, index: number) {
+  const empty = total === 0 || (total === undefined && firstPage?.length === 0);
+  // Focus on the search box when the popup opens (and when the first paper arrives in an empty one).
+  useEffect(() => searchRef.current?.focus(), [empty]);
+
+  async function unstar(id: string, i: number) {
     const reply = await send({ type: 'setState', id, patch: { starred: false } }).catch((e: unknown) => ({ ok: false as const, error: String(e) }));
     setError(reply.ok ? null : `Could not unstar: ${reply.error}`);
-    if (reply.ok) setFocusRow(index);
+    if (reply.ok) setFocusRow(i);
   }
 
+  /** Arrow keys: from the search box into the list, and from title to title. */
+  function onListKey(e: KeyboardEvent) {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    const titles = [...(listRef.current?.querySelectorAll<HTMLElement>('a.title') ?? [])];
+    const at = titles.findIndex((a) => a.closest('li')?.contains(document.activeElement));
+    const next = e.key === 'ArrowDown' ? at + 1 : at - 1;
+    e.preventDefault();
+    if (next < 0) searchRef.current?.focus();
+    else titles[Math.min(next, titles.length - 1)]?.focus();
+  }
+
+  const announce = useDebounced(
+    rows === undefined ? '' : filtered ? `${papersCount(rows.length)} of ${total ?? rows.length} shown` : total !== undefined ? `${papersCount(total)} saved` : '',
+    300,
+  );
+
   return (
-    <main>
+    <main class="popup">
       <style>{UI_CSS}</style>
       <header class="head">
         <h1 ref={headingRef} tabIndex={-1}>
           Saved papers
         </h1>
-        {rows && rows.length > 0 && total !== undefined && <span class="count">{total}</span>}
+        {!empty && total !== undefined && <span class="count">{total.toLocaleString('en')}</span>}
+        <span class="spacer" />
+        {libraryUrl && (
+          <a
+            class="headlink"
+            href={libraryUrl}
+            target="_blank"
+            onClick={(e) => {
+              if (!onOpenLibrary) return;
+              e.preventDefault();
+              onOpenLibrary();
+            }}
+          >
+            Open library
+          </a>
+        )}
         {onOpenSettings && (
           <button type="button" class="settings" onClick={onOpenSettings}>
             Settings
@@ -66,17 +152,96 @@ export function SavedPapers({ db, send, onOpenSettings }: SavedPapersProps) {
           {error}
         </p>
       )}
-      {rows === undefined ? null : rows.length === 0 ? (
+      {empty ? (
         <EmptyState />
       ) : (
         <>
-          <ul class="papers" aria-label="Saved papers" ref={listRef}>
-            {rows.map((p, i) => (
-              <SavedPaper key={p.id} paper={p} onUnstar={() => void unstar(p.id, i)} />
-            ))}
-          </ul>
-          {rows.length === limit && total !== rows.length && (
-            <ShowMore shown={rows.length} total={total} onMore={() => setLimit((n) => n + PAGE_SIZE)} />
+          <div class="controls" role="search">
+            <input
+              ref={searchRef}
+              type="search"
+              class="search"
+              value={query}
+              placeholder="Search titles, authors, abstracts, tags, notes"
+              aria-label="Search saved papers"
+              aria-controls="saved-list"
+              onInput={(e) => setQuery(e.currentTarget.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape' && query) {
+                  e.preventDefault();
+                  setQuery('');
+                } else if (e.key === 'ArrowDown') {
+                  e.preventDefault();
+                  listRef.current?.querySelector<HTMLElement>('a.title')?.focus();
+                }
+              }}
+            />
+            <div class="filters">
+              <label>
+                <span>Tag</span>
+                <select value={tag} onChange={(e) => setTag(e.currentTarget.value)}>
+                  <option value="">All</option>
+                  {tag && !tags.some(([t]) => t === tag) && <option value={tag}>{tag}</option>}
+                  {tags.map(([t, n]) => (
+                    <option key={t} value={t}>
+                      {t} ({n})
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                <span>Status</span>
+                <select value={status} onChange={(e) => setStatus(e.currentTarget.value as ReadingStatus | '')}>
+                  <option value="">All</option>
+                  {Object.entries(STATUS_LABEL).map(([value, label]) => (
+                    <option key={value} value={value}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                <span>Sort</span>
+                <select value={sort === 'relevance' && !hasQuery ? 'starred' : sort} onChange={(e) => setSort(e.currentTarget.value as SortKey)}>
+                  {POPUP_SORTS.filter((s) => s !== 'relevance' || hasQuery).map((s) => (
+                    <option key={s} value={s}>
+                      {SORT_LABEL[s]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+          </div>
+          <p class="status" role="status">
+            {announce}
+          </p>
+          {rows === undefined ? (
+            <p class="loading">Loading…</p>
+          ) : rows.length === 0 ? (
+            <div class="nomatch">
+              <p>No saved paper matches{hasQuery ? ` “${query.trim()}”` : ' these filters'}.</p>
+              <button
+                type="button"
+                class="btn"
+                onClick={() => {
+                  setQuery('');
+                  setTag('');
+                  setStatus('');
+                  searchRef.current?.focus();
+                }}
+              >
+                Clear search and filters
+              </button>
+            </div>
+          ) : (
+            <ul id="saved-list" class="papers" aria-label="Saved papers" ref={listRef} onKeyDown={onListKey}>
+              {shown!.map((p, i) => (
+                <SavedPaper key={p.id} paper={p} onUnstar={() => void unstar(p.id, i)} />
+              ))}
+            </ul>
+          )}
+          {rows && shown && shown.length < rows.length && (
+            <ShowMore shown={shown.length} total={rows.length} onMore={() => setLimit((n) => n + PAGE_SIZE)} />
           )}
         </>
       )}
@@ -85,7 +250,7 @@ export function SavedPapers({ db, send, onOpenSettings }: SavedPapersProps) {
 }
 
 /** The next rows: loaded when this comes near the bottom of the popup, or when pressed. */
-function ShowMore({ shown, total, onMore }: { shown: number; total?: number; onMore: () => void }) {
+function ShowMore({ shown, total, onMore }: { shown: number; total: number; onMore: () => void }) {
   const ref = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && onMore(), {
@@ -97,36 +262,32 @@ function ShowMore({ shown, total, onMore }: { shown: number; total?: number; onM
   }, [shown]);
   return (
     <button ref={ref} type="button" class="btn more" onClick={onMore}>
-      {total === undefined ? 'Show more' : `Show more (${total - shown} not shown)`}
+      Show more ({(total - shown).toLocaleString('en')} not shown)
     </button>
   );
 }
 
 function SavedPaper({ paper, onUnstar }: { paper: PaperRow; onUnstar: () => void }) {
+  const status = paper.status;
   return (
     <li class="paper">
       <a class="title" href={paperUrl(paper.id)} target="_blank" rel="noopener noreferrer">
         {paper.title}
       </a>
-      {paper.authors.length > 0 && (
-        <div class="meta">{paper.authors.length > 2 ? `${paper.authors.slice(0, 2).join(', ')} et al.` : paper.authors.join(', ')}</div>
-      )}
-      <TagList tags={paper.tags.map((label) => ({ label }))} />
+      {paper.authors.length > 0 && <div class="meta">{shortAuthors(paper.authors)}</div>}
+      <TagChips paper={paper} />
       <div class="row">
-        <LinkBadges
-          links={{
-            codeUrl: paper.codeUrl,
-            codeName: paper.codeUrl ? repoDisplayName(paper.codeUrl) : undefined,
-            codeStars: paper.codeStars,
-            projectUrl: paper.projectUrl,
-          }}
-        />
-        <span class="when" title={paper.starredAt ? new Date(paper.starredAt).toLocaleString() : undefined}>
-          starred {paper.starredAt ? timeAgo(paper.starredAt) : ''}
+        <PaperLinks paper={paper} />
+        {status && status !== 'to-read' && <span class={`badge status-${status}`}>{STATUS_LABEL[status]}</span>}
+        {paper.notes && <span class="badge">Notes</span>}
+        <span class="end">
+          <span class="when" title={paper.starredAt ? new Date(paper.starredAt).toLocaleString() : undefined}>
+            starred {paper.starredAt ? timeAgo(paper.starredAt) : ''}
+          </span>
+          <button type="button" class="btn unstar" onClick={onUnstar} aria-label={`Unstar ${paper.title}`}>
+            Unstar
+          </button>
         </span>
-        <button type="button" class="btn unstar" onClick={onUnstar} aria-label={`Unstar ${paper.title}`}>
-          Unstar
-        </button>
       </div>
     </li>
   );

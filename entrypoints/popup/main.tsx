@@ -6,8 +6,15 @@ import './style.css';
 
 const db = openDb();
 const send = (request: Request) => browser.runtime.sendMessage(request) as Promise<Reply>;
+const libraryUrl = browser.runtime.getURL('/library.html');
 
 render(
-  <SavedPapers db={db} send={send} onOpenSettings={() => void browser.runtime.openOptionsPage()} />,
+  <SavedPapers
+    db={db}
+    send={send}
+    onOpenSettings={() => void browser.runtime.openOptionsPage()}
+    libraryUrl={libraryUrl}
+    onOpenLibrary={() => void browser.tabs.create({ url: libraryUrl }).then(() => window.close())}
+  />,
   document.getElementById('app')!,
 );

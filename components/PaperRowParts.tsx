@@ -1,0 +1,80 @@
+// Small pieces of a saved paper's row, shared by the popup and the library page. Props in, no
+// browser APIs; page text is always rendered as text.
+import type { PaperRow } from '@/lib/db';
+import { repoDisplayName } from '@/lib/links/code-links';
+import { compactCount } from './format';
+import { CodeIcon, GlobeIcon } from './icons';
+
+/**
+ * The paper's tags as chips: the user's own first (marked), then the ones computed from the page.
+ * Not focusable one by one (a list of 50 papers would be hundreds of tab stops); with `onRemove`,
+ * the user's own tags get a remove button.
+ */
+export function TagChips({ paper, onRemove }: { paper: PaperRow; onRemove?: (tag: string) => void }) {
+  const manual = paper.manualTags ?? [];
+  const auto = paper.tags.filter((t) => !manual.some((m) => m.toLowerCase() === t.toLowerCase()));
+  if (manual.length === 0 && auto.length === 0) return null;
+  return (
+    <ul class="tags" aria-label="Tags">
+      {manual.map((tag) => (
+        <li key={`m:${tag}`} class="chip manual" title="Your tag">
+          {tag}
+          {onRemove && (
+            <button type="button" class="x" aria-label={`Remove tag ${tag}`} onClick={() => onRemove(tag)}>
+              ×
+            </button>
+          )}
+        </li>
+      ))}
+      {auto.map((tag) => (
+        <li key={`a:${tag}`} class="chip">
+          {tag}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The code and project links. Their names are their visible text (axe: label-content-name-mismatch),
+ * with what the star means spelled out for screen readers.
+ */
+export function PaperLinks({ paper }: { paper: PaperRow }) {
+  const codeUrl = httpsOnly(paper.codeUrl);
+  const projectUrl = httpsOnly(paper.projectUrl);
+  if (!codeUrl && !projectUrl) return null;
+  return (
+    <>
+      {codeUrl && (
+        <a class="btn link" href={codeUrl} target="_blank" rel="noopener noreferrer" title={codeUrl}>
+          <CodeIcon />
+          Code <span class="sub">{repoDisplayName(codeUrl)}</span>
+          {paper.codeStars !== undefined && (
+            <span class="sub">
+              {' '}
+              ★ {compactCount(paper.codeStars)}
+              <span class="sr-only"> GitHub stars</span>
+            </span>
+          )}
+        </a>
+      )}
+      {projectUrl && (
+        <a class="btn link" href={projectUrl} target="_blank" rel="noopener noreferrer" title={projectUrl}>
+          <GlobeIcon />
+          Project page <span class="sub">{hostOf(projectUrl)}</span>
+        </a>
+      )}
+    </>
+  );
+}
+
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
+  }
+};
+
+/** Stored links are checked when written; this is the last line, should a row come from elsewhere. */
+const httpsOnly = (url: string | undefined) => (url && /^https:\/\/[^\s]+$/.test(url) ? url : undefined);
