@@ -42,14 +42,12 @@ export function FilterBar({ tags, filter, shown, total, onToggle, onClear, highl
             class={`ftag ${state}`}
             aria-pressed={state === 'only'}
             aria-describedby="filter-help"
-            aria-label={`${state === 'not' ? 'Not ' : ''}${t.label}, ${t.count} ${t.count === 1 ? 'paper' : 'papers'}`}
+            // Starts with the visible text ("Video 3"), as speech input users say what they see.
+            aria-label={`${t.label} ${t.count} ${t.count === 1 ? 'paper' : 'papers'}${state === 'not' ? ' (left out)' : ''}`}
             onClick={(e) => onToggle(t.label, e.shiftKey)}
           >
-            {state === 'not' && <span aria-hidden="true">−</span>}
-            {t.label}
-            <span class="n" aria-hidden="true">
-              {t.count}
-            </span>
+            {t.label}{' '}
+            <span class="n">{t.count}</span>
           </button>
         );
       })}

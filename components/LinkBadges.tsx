@@ -33,7 +33,8 @@ const STATUS_TEXT = {
 export function LinkBadges({ links, showStatus }: { links: LinkView; showStatus?: boolean }) {
   const { codeUrl, codeName, codeStars, projectUrl, extra = [], codeStatus, citing } = links;
   const [expanded, setExpanded] = useState(false);
-  const starsText = codeStars !== undefined ? `, ${codeStars} GitHub stars` : '';
+  // The name starts with what the badge shows, word for word (speech input users say what they see).
+  const starsText = codeStars !== undefined ? ` ★ ${compactCount(codeStars)} (${codeStars} GitHub stars)` : '';
   const status = !codeUrl && showStatus ? STATUS_TEXT[codeStatus ?? 'unchecked'] : null;
   return (
     <>
@@ -43,12 +44,12 @@ export function LinkBadges({ links, showStatus }: { links: LinkView; showStatus?
           href={codeUrl}
           target="_blank"
           rel="noopener noreferrer"
-          aria-label={`Code: ${codeName ?? codeUrl}${starsText}`}
+          aria-label={`Code ${codeName ?? ''}${starsText}`.replace('  ', ' ').trim()}
           title={codeUrl}
         >
           <CodeIcon />
-          Code
-          {codeName && <span class="sub">{codeName}</span>}
+          Code{' '}
+          {codeName && <span class="sub">{codeName}</span>}{' '}
           {codeStars !== undefined && <span class="sub">★ {compactCount(codeStars)}</span>}
         </a>
       )}

@@ -1,6 +1,7 @@
 // Triage in a real browser: tags and the filter bar, rules from the options page applied to an
 // open page, mutes with reasons, keyboard triage with undo, and new-since-last-visit.
 import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { card, expect, SCREENS_DIR, test } from './chromium';
 import { LISTING_IDS } from './harness.mjs';
@@ -18,7 +19,7 @@ const tagsOf = (page: Page, id: string) => card(page, id).getByRole('list', { na
 /** The page's most common tag, and the papers carrying it. */
 async function commonTag(page: Page) {
   const first = filterBar(page).getByRole('button').first();
-  const label = (await first.getAttribute('aria-label'))!.replace(/, \d+ papers?$/, '');
+  const label = (await first.getAttribute('aria-label'))!.replace(/ \d+ papers?$/, '');
   const carrying: string[] = [];
   for (const id of LISTING_IDS) if ((await tagsOf(page, id)).includes(label)) carrying.push(id);
   return { label, carrying };
@@ -31,16 +32,16 @@ test('tags render on the saved listing; the filter bar filters and clears', asyn
   const { label, carrying } = await commonTag(page);
   expect(carrying.length).toBeGreaterThan(1);
 
-  await filterBar(page).getByRole('button', { name: new RegExp(`^${label}, `) }).click();
+  await filterBar(page).getByRole('button', { name: new RegExp(`^${label} \\d+ paper`) }).click();
   await expect(page.getByText(`${carrying.length} of ${LISTING_IDS.length} shown`)).toBeVisible();
   await expect(visibleStars(page)).toHaveCount(carrying.length);
   for (const id of carrying) await expect(card(page, id)).toBeVisible();
   await page.screenshot({ path: `${SCREENS_DIR}/filter.png` });
 
-  await filterBar(page).getByRole('button', { name: new RegExp(`^${label}, `) }).click(); // again: clear
+  await filterBar(page).getByRole('button', { name: new RegExp(`^${label} \\d+ paper`) }).click(); // again: clear
   await expect(visibleStars(page)).toHaveCount(LISTING_IDS.length);
 
-  await filterBar(page).getByRole('button', { name: new RegExp(`^${label}, `) }).click({ modifiers: ['Shift'] });
+  await filterBar(page).getByRole('button', { name: new RegExp(`^${label} \\d+ paper`) }).click({ modifiers: ['Shift'] });
   await expect(visibleStars(page)).toHaveCount(LISTING_IDS.length - carrying.length);
   await filterBar(page).getByRole('button', { name: 'Clear filter' }).click();
   await expect(visibleStars(page)).toHaveCount(LISTING_IDS.length);
@@ -118,4 +119,21 @@ test('keyboard: j j s h stars the second card and hides the third, u undoes; rel
   await expect(card(page, last).getByText('New', { exact: true })).toBeVisible(); // never on screen before
   await card(page, last).scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENS_DIR}/seen.png` });
+});
+
+test('our controls on the page pass axe (light and dark), with a card hidden and a tag of your own', async ({ page }) => {
+  await page.goto('https://huggingface.co/papers');
+  await expect(page.getByRole('button', { name: 'Star', exact: true })).toHaveCount(LISTING_IDS.length);
+  await card(page, LISTING_IDS[2]).getByRole('button', { name: 'Hide', exact: true }).click();
+  await card(page, LLAMA).getByRole('button', { name: 'Add a tag' }).click();
+  await card(page, LLAMA).getByRole('textbox', { name: 'New tag' }).fill('to cite');
+  await card(page, LLAMA).getByRole('textbox', { name: 'New tag' }).press('Enter');
+  await expect.poll(() => tagsOf(page, LLAMA)).toContain('to cite');
+  await card(page, LLAMA).getByRole('button', { name: 'Remove tag to cite' }).focus(); // the chip shows its why
+  for (const dark of [false, true]) {
+    await page.evaluate((d) => document.documentElement.classList.toggle('dark', d), dark);
+    const results = await new AxeBuilder({ page }).include('[data-hfpt-ui]').analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+  await page.screenshot({ path: `${SCREENS_DIR}/listing-controls.png` });
 });
