@@ -70,7 +70,8 @@ function ExportSection({
           effective === 'library' ? db.seen.toArray() : db.seen.bulkGet([...ids]).then((rows) => rows.filter((r) => r !== undefined)),
           readSettings(db),
         ]);
-        file = exportFile('backup', { papers, seen, settings, now: t });
+        // Settings go only with the whole library: importing some papers must not change them.
+        file = exportFile('backup', { papers, seen, settings: effective === 'library' ? settings : undefined, now: t });
       } else {
         file = exportFile(format, { papers, title: effective === 'library' ? 'Saved papers' : 'Papers', now: t });
       }

@@ -30,15 +30,18 @@ export interface Backup {
   settings?: SettingsPatch;
 }
 
-/** The backup of a library (`now`: epoch ms). Rows are copied, with keys holding `undefined` left out. */
-export function makeBackup(data: { papers: readonly PaperRow[]; seen: readonly SeenRow[]; settings: Settings }, now: number): Backup {
+/**
+ * The backup of a library (`now`: epoch ms). Rows are copied, with keys holding `undefined` left out.
+ * Without `settings` (a backup of some papers only), importing it leaves the user's settings alone.
+ */
+export function makeBackup(data: { papers: readonly PaperRow[]; seen: readonly SeenRow[]; settings?: Settings }, now: number): Backup {
   return {
     format: BACKUP_FORMAT,
     schemaVersion: BACKUP_SCHEMA_VERSION,
     exportedAt: new Date(now).toISOString(),
     papers: data.papers.map((p) => definedOnly(p)),
     seen: data.seen.map((s) => ({ id: s.id, firstSeen: s.firstSeen })),
-    settings: definedOnly(data.settings),
+    ...(data.settings && { settings: definedOnly(data.settings) }),
   };
 }
 

@@ -39,7 +39,7 @@ export function exportFileName(format: ExportFormat, now: number): string {
 
 export interface ExportInput {
   papers: readonly PaperRow[];
-  /** For a backup: the sightings and settings to keep with the papers. */
+  /** For a backup: the sightings, and the settings (whole-library backups only), to keep with the papers. */
   seen?: readonly SeenRow[];
   settings?: Settings;
   /** The Markdown list's heading. */
@@ -59,7 +59,6 @@ export function exportFile(format: ExportFormat, input: ExportInput): ExportFile
     case 'csv':
       return { name, type, text: toCsv(papers, { bom: true }) };
     case 'backup': {
-      if (!input.settings) throw new Error('a backup needs the settings');
       const backup = makeBackup({ papers, seen: input.seen ?? [], settings: input.settings }, now);
       return { name, type, text: JSON.stringify(backup, null, 2) + '\n' };
     }

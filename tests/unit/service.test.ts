@@ -274,6 +274,16 @@ describe('backup import', () => {
     expect(onReset).toHaveBeenCalled();
   });
 
+  it('a backup of some papers (no settings in it) leaves the settings alone', async () => {
+    const { makeBackup } = await import('@/lib/library/backup');
+    await service.setState(paper.id, { starred: true }, paper);
+    const text = JSON.stringify(makeBackup({ papers: await db.papers.toArray(), seen: [] }, 50_000));
+    await handleRequest(deps(), { type: 'clearData' }, 'extension-page');
+    await handleRequest(deps(), { type: 'setSettings', patch: { dimSeen: false } }, 'extension-page');
+    expect(await handleRequest(deps(), { type: 'importBackup', text, apply: true }, 'extension-page')).toMatchObject({ ok: true, imported: { adds: 1 } });
+    expect((await readSettings(db)).dimSeen).toBe(false);
+  });
+
   it('a bad file changes nothing and says where it is wrong; content scripts cannot import', async () => {
     await service.setState(paper.id, { starred: true }, paper);
     const good = JSON.parse(await backupText());
