@@ -77,6 +77,9 @@ export function OptionsPage({ db, send }: OptionsPageProps) {
   return (
     <main>
       <h1>HF Papers Triage</h1>
+      <p>
+        <a href="/library.html">Open your library</a>: saved and hidden papers, notes, reading status, export and import.
+      </p>
 
       <h2>Code links</h2>
       <section>
