@@ -189,7 +189,7 @@ describe('annotator on the saved listing', () => {
       '2407.21770': { status: 'none', aiKeywords: [], models: 0, datasets: 0, spaces: 0 },
     });
     await vi.waitFor(() => expect(root().querySelector('a[aria-label^="Code"]')?.getAttribute('href')).toBe('https://github.com/meta-llama/llama3'));
-    expect(root().querySelector('a[aria-label^="Code"]')!.getAttribute('aria-label')).toBe('Code: meta-llama/llama3, 29000 GitHub stars');
+    expect(root().querySelector('a[aria-label^="Code"]')!.getAttribute('aria-label')).toBe('Code meta-llama/llama3 ★ 29k (29000 GitHub stars)');
     expect(root().textContent).toContain('3 models · 2 Spaces');
     const moma = articleOf('2407.21770').querySelector('[data-hfpt-controls]')!.shadowRoot!;
     await vi.waitFor(() => expect(moma.textContent).toContain('No code yet'));
