@@ -54,5 +54,32 @@ await popup.setViewportSize({ width: 420, height: 420 });
 await popup.goto(`chrome-extension://${extensionId}/popup.html`);
 await popup.getByRole('link', { name: /MCPMark/ }).waitFor();
 await popup.screenshot({ path: `${OUT}/popup.png` });
+
+// A mute rule from the options page, seen on the listing: the muted card says why.
+const options = await context.newPage();
+await options.goto(`chrome-extension://${extensionId}/options.html`);
+const mute = options.getByRole('form', { name: 'Add a rule to mute rules' });
+await mute.getByRole('combobox', { name: 'Match on' }).selectOption('tag');
+await mute.getByRole('textbox', { name: 'Tag' }).fill('3D');
+await mute.getByRole('button', { name: 'Add rule' }).click();
+await options.getByText('muted: tag 3D').first().waitFor().catch(() => {});
+await page.bringToFront();
+await page.goto('https://huggingface.co/papers?date=2024-08-01');
+await page.getByText('muted: tag 3D').first().waitFor();
+await page.evaluate(() => {
+  const muted = document.querySelector('[data-hfpt-muted]');
+  window.scrollTo(0, muted.getBoundingClientRect().top + window.scrollY - 420);
+});
+await page.screenshot({ path: `${OUT}/listing-muted.png` });
+
+// The library page, with a note being written.
+const library = await context.newPage();
+await library.setViewportSize({ width: 1280, height: 760 });
+await library.goto(`chrome-extension://${extensionId}/library.html`);
+await library.getByRole('link', { name: /Llama 3 Herd/ }).first().waitFor();
+const notes = library.getByRole('textbox', { name: /^Notes/ }).first();
+if (await notes.count()) await notes.fill('Read §3 (pre-training data mix) before the reading group.');
+await library.waitForTimeout(600);
+await library.screenshot({ path: `${OUT}/library.png` });
 await context.close();
-console.log(`Screenshots written to ${OUT}: listing.png, listing-dark.png, paper.png, popup.png`);
+console.log(`Screenshots written to ${OUT}: listing.png, listing-dark.png, listing-muted.png, paper.png, popup.png, library.png`);

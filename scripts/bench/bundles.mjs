@@ -64,7 +64,8 @@ export function benchBundles(outputDir = resolve(import.meta.dirname, '../../.ou
   if (manifest.background?.service_worker) {
     entries.background = measure(outputDir, withImports(outputDir, [manifest.background.service_worker]));
   }
-  const pages = { popup: manifest.action?.default_popup, options: manifest.options_ui?.page ?? manifest.options_page };
+  // The library page is not named in the manifest: an unlisted extension page (library.html).
+  const pages = { popup: manifest.action?.default_popup, options: manifest.options_ui?.page ?? manifest.options_page, library: 'library.html' };
   for (const [name, html] of Object.entries(pages)) {
     if (html && existsSync(join(outputDir, html))) entries[name] = measure(outputDir, withImports(outputDir, pageFiles(outputDir, html)));
   }
