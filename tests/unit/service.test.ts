@@ -188,6 +188,16 @@ describe('library writes', () => {
     expect(row!.starredAt).toBe(1_000);
   });
 
+  it('counts starred papers not yet read for the toolbar badge', async () => {
+    const { countUnread } = await import('@/lib/papers/queries');
+    await service.bulkSetState(['2401.00001', '2401.00002', '2401.00003'], { starred: true });
+    await service.setState('2401.00004', { status: 'read' }); // read but not starred: not counted
+    expect(await countUnread(db)).toBe(3);
+    await service.setState('2401.00002', { status: 'read' });
+    await service.setState('2401.00003', { status: 'reading' });
+    expect(await countUnread(db)).toBe(2);
+  });
+
   it('applies one patch to many papers in one write, creating unknown ones bare', async () => {
     await service.setState(paper.id, { starred: true }, paper);
     clock = 5_000;
