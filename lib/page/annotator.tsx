@@ -192,10 +192,12 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     const value = !store.get(m.id)[key];
     const title = m.view?.title ?? m.id;
     const message = `${key === 'starred' ? (value ? 'Starred' : 'Unstarred') : value ? 'Hidden' : 'Shown'}: ${title}`;
+    // The message goes first (write sends it before its first await); the toast after.
+    const written = write(m, { [key]: value }, (s) => ({ ...s, [key]: value }));
     tell(message, () => {
       if (store.get(m.id)[key] === value) void write(m, { [key]: !value }, (s) => ({ ...s, [key]: !value }));
     });
-    return write(m, { [key]: value }, (s) => ({ ...s, [key]: value }));
+    return written;
   }
 
   /** "Mute this tag" from a chip: a mute rule by tag, added by the background (undo deletes it). */

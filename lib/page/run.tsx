@@ -67,7 +67,10 @@ export function startTriage(
   const onUserAction = (action: UserAction) => {
     undoable.push(action);
     if (undoable.length > UNDO_DEPTH) undoable.shift();
-    showToast(doc, { message: action.message, onAction: () => undo(action), acceptEvent: options.acceptEvent });
+    // Next turn: the click's own frame shows the star (or the collapse) first.
+    ctx.setTimeout(() => {
+      if (undoable.includes(action)) showToast(doc, { message: action.message, onAction: () => undo(action), acceptEvent: options.acceptEvent });
+    }, 0);
   };
   const undo = (action = undoable.at(-1)) => {
     if (!action) return false;
