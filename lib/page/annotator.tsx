@@ -317,8 +317,9 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
 
   /** A hidden card collapses; so does a muted one, unless starred (never muted) or revealed. */
   function applyHidden(m: Mounted) {
-    if (!m.attached || !m.collapsed) return;
+    if (!m.attached || !m.collapsible) return;
     const state = store.get(m.id);
+    if (state.hidden || isMuted(m, state)) ensureCollapsed(m);
     m.ref.card.toggleAttribute('data-hfpt-hidden', state.hidden);
     m.ref.card.toggleAttribute('data-hfpt-muted', isMuted(m, state));
     // On the list's item (the card, or the wrapper the page put it in): what a grid lays out.
@@ -353,10 +354,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
    *  recomputed only when their input (HF's keywords) changed. */
   function draw(m: Mounted) {
     const paper = m.paper!;
-    if (!m.controls) {
-      m.controls = makeHost('data-hfpt-controls');
-      if (m.collapsible) m.collapsed = makeHost('data-hfpt-collapsed');
-    }
+    if (!m.controls) m.controls = makeHost('data-hfpt-controls');
     const api = store.getLinks(m.id);
     const state = store.get(m.id);
     if (!m.view || api !== m.api || m.tagging !== tagging || !sameList(state.manualTags ?? [], m.state?.manualTags ?? [])) {
@@ -384,14 +382,26 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
       />,
       m.controls.container,
     );
-    if (m.collapsed) {
-      const muted = isMuted(m);
-      render(
-        <HiddenRow title={paper.title ?? paper.id} onShow={muted ? m.onShowMuted : m.onHide} reason={muted ? m.muted!.reason : undefined} />,
-        m.collapsed.container,
-      );
-    }
+    renderCollapsed(m);
     applyHidden(m);
+  }
+
+  /**
+   * The slim row a hidden or muted card collapses to: made the first time the card collapses (most
+   * cards never do; a second shadow root per card was a good part of a listing's cost).
+   */
+  function ensureCollapsed(m: Mounted) {
+    if (m.collapsed || !m.collapsible || !m.paper) return;
+    m.collapsed = makeHost('data-hfpt-collapsed');
+    renderCollapsed(m);
+    if (m.attached) m.ref.card.prepend(m.collapsed.host);
+  }
+
+  function renderCollapsed(m: Mounted) {
+    if (!m.collapsed) return;
+    const muted = isMuted(m);
+    const title = m.paper!.title ?? m.id;
+    render(<HiddenRow title={title} onShow={muted ? m.onShowMuted : m.onHide} reason={muted ? m.muted!.reason : undefined} />, m.collapsed.container);
   }
 
   function attach(m: Mounted) {

@@ -199,7 +199,8 @@ describe('annotator on the saved listing', () => {
     const link = document.querySelector('h3 a[href="/papers/2407.21783"]')!;
     link.textContent = '<img src=x onerror="window.__pwned=1">Title';
     document.querySelectorAll('[data-props]').forEach((el) => el.removeAttribute('data-props'));
-    annotator = createAnnotator(document, fakeBackground().transport, trusted);
+    // Hidden, so that its slim row (which shows the title) is made.
+    annotator = createAnnotator(document, fakeBackground({ '2407.21783': { starred: false, hidden: true } }).transport, trusted);
     annotator.scan();
     await flush();
     const root = articleOf('2407.21783').querySelector('[data-hfpt-collapsed]')!.shadowRoot!;

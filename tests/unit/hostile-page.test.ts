@@ -302,7 +302,7 @@ describe('hostile page: cardView', () => {
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 /** A background stand-in that validates every request with the real schema, as the background does. */
-function validatingBackground() {
+function validatingBackground({ allHidden = false } = {}) {
   const requests: Request[] = [];
   const rejected: { req: unknown; error: string }[] = [];
   const states = new Map<string, { starred: boolean; hidden: boolean }>();
@@ -315,7 +315,7 @@ function validatingBackground() {
         return { ok: false, error: 'invalid' };
       }
       const msg = parsed.data;
-      if (msg.type === 'getStates') return { ok: true, states: Object.fromEntries(msg.ids.map((id) => [id, states.get(id) ?? { starred: false, hidden: false }])) };
+      if (msg.type === 'getStates') return { ok: true, states: Object.fromEntries(msg.ids.map((id) => [id, states.get(id) ?? { starred: false, hidden: allHidden }])) };
       if (msg.type === 'getLinks') return { ok: true, links: {}, pending: msg.ids };
       if (msg.type !== 'setState') return { ok: true };
       const next = { starred: false, hidden: false, ...states.get(msg.id), ...msg.patch };
@@ -408,7 +408,7 @@ describe('hostile page: the annotator in jsdom', () => {
   });
 
   it('puts one set of controls on each card with a usable id, and nothing else on the others', async () => {
-    const bg = validatingBackground();
+    const bg = validatingBackground({ allHidden: true }); // hidden: each card's slim row is made too
     annotator = createAnnotator(document, bg.transport, { acceptEvent: () => true });
     expect(() => annotator!.scan()).not.toThrow();
     await flush();
@@ -425,7 +425,7 @@ describe('hostile page: the annotator in jsdom', () => {
   });
 
   it('our shadow roots hold no script, img, iframe, handler or non-https link, even with hostile API answers', async () => {
-    const bg = validatingBackground();
+    const bg = validatingBackground({ allHidden: true }); // slim rows too
     annotator = createAnnotator(document, bg.transport, { acceptEvent: () => true });
     annotator.scan();
     await flush();
@@ -462,7 +462,7 @@ describe('hostile page: the annotator in jsdom', () => {
   });
 
   it('hostile text is shown as text: titles in the slim rows, HF keywords in the chips', async () => {
-    const bg = validatingBackground();
+    const bg = validatingBackground({ allHidden: true });
     annotator = createAnnotator(document, bg.transport, { acceptEvent: () => true });
     annotator.scan();
     await flush();
