@@ -17,9 +17,9 @@ export interface CardControlsProps {
   state: PaperState;
   onStar: (e: Event) => void;
   onHide: (e: Event) => void;
-  onAddTag?: (label: string) => void;
-  onRemoveTag?: (label: string) => void;
-  onMuteTag?: (label: string) => void;
+  onAddTag?: (label: string, e: Event) => void;
+  onRemoveTag?: (label: string, e: Event) => void;
+  onMuteTag?: (label: string, e: Event) => void;
   /** Not seen on an earlier visit. */
   isNew?: boolean;
 }

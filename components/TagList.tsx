@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 
 export interface TagView {
   label: string;
@@ -13,9 +13,9 @@ export interface TagView {
 export interface TagListProps {
   tags: readonly TagView[];
   /** Removes a manual tag (shows a remove button on manual chips). */
-  onRemove?: (label: string) => void;
+  onRemove?: (label: string, e: Event) => void;
   /** "Mute this tag": collapse papers carrying it (a small button on the chip's hover/focus). */
-  onMute?: (label: string) => void;
+  onMute?: (label: string, e: Event) => void;
 }
 
 /**
@@ -43,10 +43,10 @@ export function TagList({ tags, onRemove, onMute }: TagListProps) {
             {t.label}
             {remove ? (
               // The glyphs come from CSS: a chip's text is its label alone.
-              <button type="button" class="x remove" aria-label={`Remove tag ${t.label}`} onClick={() => onRemove(t.label)} />
+              <button type="button" class="x remove" aria-label={`Remove tag ${t.label}`} onClick={(e) => onRemove(t.label, e)} />
             ) : (
               onMute && (
-                <button type="button" class="x mute" aria-label={`Mute tag ${t.label}`} title={`Mute: collapse papers tagged ${t.label}`} onClick={() => onMute(t.label)} />
+                <button type="button" class="x mute" aria-label={`Mute tag ${t.label}`} title={`Mute: collapse papers tagged ${t.label}`} onClick={(e) => onMute(t.label, e)} />
               )
             )}
           </li>
@@ -56,10 +56,15 @@ export function TagList({ tags, onRemove, onMute }: TagListProps) {
   );
 }
 
-/** "+ Tag": a small inline field to add a tag of one's own. */
-export function AddTag({ onAdd }: { onAdd: (label: string) => void }) {
+/**
+ * "+ Tag": a small inline field to add a tag of one's own. `onAdd` gets the last input event, for
+ * the caller to decide whether it counts: a submit is a trusted event even when a page's script
+ * calls requestSubmit(), but typing can only be the user's.
+ */
+export function AddTag({ onAdd }: { onAdd: (label: string, typed: Event) => void }) {
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState('');
+  const lastInput = useRef<Event | null>(null);
   if (!open) {
     return (
       <button type="button" class="btn add-tag" aria-label="Add a tag" onClick={() => setOpen(true)}>
@@ -79,7 +84,8 @@ export function AddTag({ onAdd }: { onAdd: (label: string) => void }) {
         // Read from the field itself: a submit can come before the last input event's re-render.
         const field = (e.currentTarget as HTMLFormElement).querySelector('input');
         const label = (field?.value ?? value).trim().replace(/\s+/g, ' ');
-        if (label) onAdd(label.slice(0, 80));
+        if (label && lastInput.current) onAdd(label.slice(0, 80), lastInput.current);
+        lastInput.current = null;
         done();
       }}
     >
@@ -89,7 +95,10 @@ export function AddTag({ onAdd }: { onAdd: (label: string) => void }) {
         aria-label="New tag"
         maxLength={80}
         value={value}
-        onInput={(e) => setValue((e.target as HTMLInputElement).value)}
+        onInput={(e) => {
+          lastInput.current = e;
+          setValue((e.target as HTMLInputElement).value);
+        }}
         onKeyDown={(e) => e.key === 'Escape' && done()}
         onBlur={() => !value.trim() && done()}
       />

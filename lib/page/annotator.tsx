@@ -97,9 +97,9 @@ interface Mounted {
   onStar: (e: Event) => void;
   onHide: (e: Event) => void;
   onShowMuted: (e: Event) => void;
-  onAddTag: (label: string) => void;
-  onRemoveTag: (label: string) => void;
-  onMuteTag: (label: string) => void;
+  onAddTag: (label: string, e: Event) => void;
+  onRemoveTag: (label: string, e: Event) => void;
+  onMuteTag: (label: string, e: Event) => void;
   cleanup: () => void;
 }
 
@@ -201,12 +201,14 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
   }
 
   /** "Mute this tag" from a chip: a mute rule by tag, added by the background (undo deletes it). */
-  async function muteTag(label: string) {
+  async function muteTag(m: Mounted, label: string) {
     const reply = await transport.send({ type: 'muteTag', tag: label }).catch(() => null);
     if (!reply?.ok) return;
     if (reply.settings) api.applySettings(reply.settings); // at once; the push follows
     const ruleId = reply.ruleId;
-    if (!ruleId) return;
+    if (!ruleId) return; // a rule of the user's already mutes it: nothing was added, nothing to undo
+    // The card collapses under the keyboard user's focus: keep their place on its slim row.
+    if (isMuted(m)) focusIn(m.collapsed?.host, 'button');
     tell(`Muted tag ${label}`, () => {
       transport
         .send({ type: 'deleteRule', id: ruleId })
@@ -277,13 +279,17 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
         renderSummary();
         focusIn(m.controls?.host, 'button.hide');
       },
-      onAddTag: (label) => {
+      onAddTag: (label, e) => {
+        if (!acceptEvent(e)) return;
         const tags = manualTags(m);
         if (tags.some((t) => t.toLowerCase() === label.toLowerCase())) return;
         void write(m, { addTags: [label] }, (s) => ({ ...s, manualTags: [...tags, label] }));
       },
-      onMuteTag: (label) => void muteTag(label),
-      onRemoveTag: (label) => {
+      onMuteTag: (label, e) => {
+        if (acceptEvent(e)) void muteTag(m, label);
+      },
+      onRemoveTag: (label, e) => {
+        if (!acceptEvent(e)) return;
         const key = label.toLowerCase();
         void write(m, { removeTags: [label] }, (s) => ({ ...s, manualTags: manualTags(m).filter((t) => t.toLowerCase() !== key) }));
       },

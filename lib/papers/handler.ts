@@ -63,6 +63,9 @@ export interface HandlerDeps {
   onReset?: () => void;
 }
 
+/** Ids of the mute rules a page added ("Mute this tag"): the only rules a page may delete (undo). */
+export const PAGE_RULE_PREFIX = 'page-';
+
 /** Requests that change the user's library or settings wholesale: from our own pages only. */
 const EXTENSION_PAGES_ONLY = new Set<Request['type']>(['setSettings', 'bulkSetState', 'importBackup', 'importIds', 'clearData']);
 
@@ -79,6 +82,11 @@ export async function handleRequest(deps: HandlerDeps, raw: unknown, sender: Sen
   // page's content script.
   if (EXTENSION_PAGES_ONLY.has(msg.type) && sender !== 'extension-page') {
     return { ok: false, error: `${msg.type} is accepted from the extension's own pages only` };
+  }
+  // From a page: stars, hides and tags only. Notes and reading status are the library's (a page's
+  // script cannot reach the library's UI; it could reach a content script's messages).
+  if (sender === 'content' && (msg.type === 'setState' || msg.type === 'bulkSetState') && (msg.patch.notes !== undefined || msg.patch.status !== undefined)) {
+    return { ok: false, error: 'notes and reading status are changed from the library only' };
   }
   const changed = (states: States) => {
     deps.onStates(states);
@@ -121,14 +129,18 @@ export async function handleRequest(deps: HandlerDeps, raw: unknown, sender: Sen
     case 'muteTag': {
       const { rules } = await readSettings(deps.db);
       const existing = rules.find((r) => r.action === 'mute' && r.match.type === 'tag' && r.match.value.toLowerCase() === msg.tag.toLowerCase());
-      if (existing?.enabled) return { ok: true, ruleId: existing.id };
-      if (!existing && rules.length >= MAX_RULES) return { ok: false, error: `at most ${MAX_RULES} rules: delete some in the options` };
-      const rule = existing ? { ...existing, enabled: true } : { id: deps.newId?.() ?? crypto.randomUUID(), action: 'mute' as const, match: { type: 'tag' as const, value: msg.tag }, enabled: true };
-      const settings = await writeSettings(deps.db, { rules: [...rules.filter((r) => r !== existing), rule] });
+      // Already muted by an enabled rule (maybe the user's own, with its colour): nothing to add,
+      // and no id to give back, so that an undo can never delete the user's rule.
+      if (existing?.enabled) return { ok: true };
+      if (rules.length >= MAX_RULES) return { ok: false, error: `at most ${MAX_RULES} rules: delete some in the options` };
+      const rule = { id: `${PAGE_RULE_PREFIX}${deps.newId?.() ?? crypto.randomUUID()}`, action: 'mute' as const, match: { type: 'tag' as const, value: msg.tag }, enabled: true };
+      const settings = await writeSettings(deps.db, { rules: [...rules, rule] });
       deps.onSettings?.(settings);
       return { ok: true, settings, ruleId: rule.id };
     }
     case 'deleteRule': {
+      // A page can take back only the mutes it added (undo); the user's rules are the options page's.
+      if (sender === 'content' && !msg.id.startsWith(PAGE_RULE_PREFIX)) return { ok: false, error: 'a page can delete only the rules it added' };
       const { rules } = await readSettings(deps.db);
       if (!rules.some((r) => r.id === msg.id)) return { ok: true };
       const settings = await writeSettings(deps.db, { rules: rules.filter((r) => r.id !== msg.id) });

@@ -309,17 +309,35 @@ describe('backup import', () => {
 });
 
 describe('rules from the page', () => {
-  it('"Mute this tag" adds one mute rule (again: the same), and deleting it is the undo', async () => {
+  it('"Mute this tag" adds one mute rule (again: nothing), and deleting it is the undo', async () => {
     const onSettings = vi.fn();
-    const d = { ...deps(), onSettings, newId: () => 'rule-1' };
+    const d = { ...deps(), onSettings, newId: () => '1' };
     const first = await handleRequest(d, { type: 'muteTag', tag: 'Diffusion' }, 'content');
-    expect(first).toMatchObject({ ok: true, ruleId: 'rule-1' });
-    const again = await handleRequest({ ...d, newId: () => 'rule-2' }, { type: 'muteTag', tag: 'diffusion' }, 'content');
-    expect(again).toMatchObject({ ok: true, ruleId: 'rule-1' });
-    expect((await readSettings(db)).rules).toEqual([{ id: 'rule-1', action: 'mute', match: { type: 'tag', value: 'Diffusion' }, enabled: true }]);
+    expect(first).toMatchObject({ ok: true, ruleId: 'page-1' });
+    const again = await handleRequest({ ...d, newId: () => '2' }, { type: 'muteTag', tag: 'diffusion' }, 'content');
+    expect(again).toEqual({ ok: true }); // already muted: no rule added, no id to undo with
+    expect((await readSettings(db)).rules).toEqual([{ id: 'page-1', action: 'mute', match: { type: 'tag', value: 'Diffusion' }, enabled: true }]);
     expect(onSettings).toHaveBeenCalledTimes(1);
-    await handleRequest(d, { type: 'deleteRule', id: 'rule-1' }, 'content');
+    await handleRequest(d, { type: 'deleteRule', id: 'page-1' }, 'content');
     expect((await readSettings(db)).rules).toEqual([]);
+  });
+
+  it('a page can neither delete the user\'s own rules nor undo them through "Mute this tag"', async () => {
+    const mine = { id: 'mine', action: 'mute', match: { type: 'tag', value: 'Diffusion' }, color: '#123456', enabled: true };
+    await handleRequest(deps(), { type: 'setSettings', patch: { rules: [mine] } }, 'extension-page');
+    expect(await handleRequest(deps(), { type: 'muteTag', tag: 'Diffusion' }, 'content')).toEqual({ ok: true });
+    expect((await handleRequest(deps(), { type: 'deleteRule', id: 'mine' }, 'content')).ok).toBe(false);
+    expect((await readSettings(db)).rules).toEqual([mine]);
+    expect((await handleRequest(deps(), { type: 'deleteRule', id: 'mine' }, 'extension-page')).ok).toBe(true);
+  });
+
+  it('a page cannot change notes or reading status', async () => {
+    await service.setState(paper.id, { starred: true, notes: 'mine' }, paper);
+    for (const patch of [{ notes: '' }, { status: 'read' }]) {
+      expect((await handleRequest(deps(), { type: 'setState', id: paper.id, patch }, 'content')).ok).toBe(false);
+    }
+    expect(await db.papers.get(paper.id)).toMatchObject({ notes: 'mine' });
+    expect(await db.papers.get(paper.id)).not.toHaveProperty('status');
   });
 });
 

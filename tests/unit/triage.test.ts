@@ -12,7 +12,7 @@ import type { Request } from '@/lib/messages';
 import { fixtureText, LISTING, loadIntoDocument } from './fixtures';
 
 const LLAMA = '2407.21783';
-const trusted = { acceptEvent: () => true };
+const trusted: { acceptEvent: (e: Event) => boolean } = { acceptEvent: () => true };
 
 let db: TriageDB;
 let running: Annotator | undefined;
@@ -69,9 +69,9 @@ const button = (root: ParentNode, name: string) =>
   [...root.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === name)!;
 const key = (k: string) => document.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
 
-async function start() {
+async function start(options = trusted) {
   const bg = realBackground();
-  running = startTriage(document, window, ctx, bg.runtime, undefined, trusted);
+  running = startTriage(document, window, ctx, bg.runtime, undefined, options);
   await vi.waitFor(() => expect(document.querySelectorAll('[data-hfpt-controls]')).toHaveLength(13));
   // Settings (rules, keys) come with the first answers.
   await bg.settled();
@@ -183,6 +183,25 @@ describe('highlight rules', () => {
     expect(document.documentElement.hasAttribute('data-hfpt-highlight-first')).toBe(true);
     key('j'); // the keyboard follows the order shown: the highlighted card comes first
     expect(article(last).hasAttribute('data-hfpt-current')).toBe(true);
+  });
+});
+
+describe("the page's own scripts", () => {
+  it('cannot mute a tag, remove or add a tag by clicking our buttons (untrusted events)', async () => {
+    const bg = await start({ acceptEvent: (e: Event) => e.isTrusted });
+    const root = shadow(article(LLAMA));
+    root.querySelector<HTMLButtonElement>('button.mute')!.click();
+    button(root, 'Add a tag').click(); // opening the field does nothing by itself
+    await vi.waitFor(() => expect(root.querySelector('input.tag-input')).not.toBeNull());
+    const input = root.querySelector<HTMLInputElement>('input.tag-input')!;
+    input.value = 'injected';
+    input.dispatchEvent(new Event('input', { bubbles: true })); // a script's "typing"
+    input.form!.requestSubmit(); // a trusted submit, even from a script
+    await bg.settled();
+    const { readSettings } = await import('@/lib/settings-store');
+    expect((await readSettings(db)).rules).toEqual([]);
+    expect(await db.papers.count()).toBe(0);
+    expect(document.querySelectorAll('[data-hfpt-muted]')).toHaveLength(0);
   });
 });
 
