@@ -532,7 +532,15 @@ function NotesEditor({ paper, delayMs, save }: { paper: PaperRow; delayMs: numbe
   }, [paper.notes]);
   useLayoutEffect(() => {
     fieldRef.current?.focus();
-    return flush; // closing the notes (or the page going away) saves what is pending
+    // A tab being closed or hidden unmounts nothing: save what is pending then too.
+    const onHide = () => document.visibilityState === 'hidden' && flush();
+    addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHide);
+      flush(); // closing the notes saves what is pending
+    };
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (

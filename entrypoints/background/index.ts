@@ -9,6 +9,9 @@ import { classifySender, handleRequest, toLinkInfos } from '@/lib/papers/handler
 import { createPaperService } from '@/lib/papers/service';
 import { readSettings } from '@/lib/settings-store';
 
+/** Above this many changed papers, tabs are told to ask again rather than sent every state. */
+const MAX_PUSHED_STATES = 200;
+
 export default defineBackground(() => {
   const db = openDb();
   const ownOrigin = new URL(browser.runtime.getURL('/')).origin;
@@ -45,8 +48,9 @@ export default defineBackground(() => {
       enabled: async () => (await readSettings(db)).enrichment,
       onUpdate: pushLinksSoon,
     }),
+    // A bulk action can change thousands of papers: open tabs then ask about their own cards.
     onStates: (states: States) =>
-      void pushToTabs({ type: 'statesChanged', states }),
+      void pushToTabs(Object.keys(states).length > MAX_PUSHED_STATES ? { type: 'refresh' } : { type: 'statesChanged', states }),
     onSettings: (settings: Settings) => void pushToTabs({ type: 'settingsChanged', settings }),
     onLibrary: () => void updateBadgeSoon(),
     onReset: () => void pushToTabs({ type: 'refresh' }),

@@ -340,7 +340,8 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
   /** Not seen on an earlier visit: what the "New" mark says. */
   const isNew = (m: Mounted, state = store.get(m.id)) => state.firstSeen === undefined || state.firstSeen >= visitStart;
 
-  const isMuted = (m: Mounted, state = store.get(m.id)) => !!m.muted && !state.starred && !state.hidden && !m.revealed;
+  /** Starred papers and papers of people or topics the user follows (highlighted) are never muted. */
+  const isMuted = (m: Mounted, state = store.get(m.id)) => !!m.muted && !m.view?.highlight && !state.starred && !state.hidden && !m.revealed;
   const tagLabels = (m: Mounted) => m.view?.tags.map((t) => t.label) ?? [];
 
   /**
@@ -637,7 +638,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     },
     refresh() {
       const ids = [...new Set([...mounted.values()].map((m) => m.id))];
-      if (ids.length) ask({ type: 'getStates', ids }, (r) => r.states && store.set(r.states));
+      if (ids.length) ask({ type: 'getStates', ids }, (r) => r.states && store.replace(r.states));
     },
     papersInJson: () => embeddedCache?.papers.size ?? 0,
     destroy() {

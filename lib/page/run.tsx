@@ -73,8 +73,9 @@ export function startTriage(
     }, 0);
   };
   const undo = (action = undoable.at(-1)) => {
-    if (!action) return false;
-    undoable.splice(undoable.indexOf(action), 1);
+    const at = action ? undoable.indexOf(action) : -1;
+    if (!action || at < 0) return false; // already undone
+    undoable.splice(at, 1);
     action.undo();
     removeOverlays(doc);
     return true;

@@ -44,6 +44,8 @@ export function createSeenTracker(
   const doc = win.document;
   const min = Math.min(1, Math.max(0, threshold));
   const watched = new Map<Element, Watched>();
+  /** The watched cards of each paper. */
+  const cardsOf = new Map<string, Set<Element>>();
   /** Ids reported or waiting to be: each is reported once. */
   const seen = new Set<string>();
   let pending: string[] = [];
@@ -75,8 +77,8 @@ export function createSeenTracker(
     if (seen.has(id)) return;
     seen.add(id);
     pending.push(id);
-    // Nothing more to learn about cards of this paper.
-    for (const [card, w] of [...watched]) if (w.id === id) unobserve(card);
+    // Nothing more to learn about cards of this paper (usually one card: look it up, no scan).
+    for (const card of [...(cardsOf.get(id) ?? [])]) unobserve(card);
     if (flushTimer === undefined) flushTimer = setTimeout(flush, flushMs);
   }
 
@@ -121,6 +123,9 @@ export function createSeenTracker(
     if (!w) return;
     stopDwell(w);
     watched.delete(card);
+    const cards = cardsOf.get(w.id);
+    cards?.delete(card);
+    if (cards?.size === 0) cardsOf.delete(w.id);
     observer.unobserve(card);
   }
 
@@ -132,6 +137,7 @@ export function createSeenTracker(
       if (w) unobserve(card); // reused for another paper: observed anew, so the observer says where it is
       if (seen.has(id)) return;
       watched.set(card, { id, visible: false });
+      cardsOf.set(id, (cardsOf.get(id) ?? new Set()).add(card));
       observer.observe(card);
     },
     unobserve,

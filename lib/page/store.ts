@@ -30,13 +30,26 @@ export class StateStore {
 
   /** Applies states from the background, except ones older than what the card already has. */
   set(states: States): void {
+    let changed = false;
     for (const [id, s] of Object.entries(states)) {
       const prev = this.states.get(id);
       if (prev && s.at !== undefined && s.at < (prev.at ?? 0)) continue; // a reply overtaken by a newer push
       if (prev && sameState(prev, s)) continue;
       this.states.set(id, { ...s, at: s.at ?? prev?.at, firstSeen: s.firstSeen ?? prev?.firstSeen });
       this.notify(id);
+      changed = true;
     }
+    if (changed) this.any.forEach((fn) => fn());
+  }
+
+  /**
+   * States as the background has them now, whatever the tab was told before: after the library was
+   * cleared or imported, older write counters (an import's) or none at all are the truth.
+   */
+  replace(states: States): void {
+    for (const id of Object.keys(states)) this.states.delete(id);
+    this.set(states);
+    for (const id of Object.keys(states)) this.notify(id); // even a state equal to "nothing stored"
     this.any.forEach((fn) => fn());
   }
 

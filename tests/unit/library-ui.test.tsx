@@ -53,9 +53,9 @@ const PAPERS = [
   row('2401.00004', { title: 'A Hidden Paper', starredAt: undefined, hiddenAt: T0 + 5 }),
 ];
 
-/** Lets IndexedDB, the live reads and Preact settle, until `check` holds. */
+/** Lets IndexedDB, the live reads and Preact settle, until `check` holds (up to ~8 s: a loaded CI machine). */
 async function until(check: () => boolean, what = 'the condition') {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 800; i++) {
     await act(async () => {
       await new Promise((r) => setTimeout(r, 10));
     });
