@@ -28,6 +28,7 @@ function realBackground() {
     enrich: { lookup: async () => ({ known: [], fetching: [] }) },
     onStates: (states) => push({ type: 'statesChanged', states }),
     onSettings: (settings) => push({ type: 'settingsChanged', settings }),
+    onReset: () => push({ type: 'refresh' }),
     newId: () => `rule-${++ids}`,
   };
   const answers: Promise<unknown>[] = [];
@@ -183,6 +184,38 @@ describe('highlight rules', () => {
     expect(document.documentElement.hasAttribute('data-hfpt-highlight-first')).toBe(true);
     key('j'); // the keyboard follows the order shown: the highlighted card comes first
     expect(article(last).hasAttribute('data-hfpt-current')).toBe(true);
+  });
+});
+
+describe('the library cleared from the library page', () => {
+  it('open tabs forget their stars and hides', async () => {
+    const bg = await start();
+    button(shadow(article(LLAMA)), 'Star').click();
+    await vi.waitFor(async () => expect((await db.papers.get(LLAMA))?.starredAt).toBeDefined());
+    await bg.fromOptions({ type: 'clearData' });
+    await bg.settled();
+    await vi.waitFor(() => expect(button(shadow(article(LLAMA)), 'Star').getAttribute('aria-pressed')).toBe('false'));
+  });
+});
+
+describe('a followed author on a muted topic', () => {
+  it('stays open: highlight wins over mute', async () => {
+    const bg = await start();
+    const { readEmbeddedPapers } = await import('@/lib/hf/embedded');
+    const label = chips(article(LLAMA)).find((c) => c === 'LLM')!;
+    const author = readEmbeddedPapers(document).get(LLAMA)!.authors[0];
+    await bg.fromOptions({
+      type: 'setSettings',
+      patch: {
+        rules: [
+          { id: 'm', action: 'mute', match: { type: 'tag', value: label }, enabled: true },
+          { id: 'h', action: 'highlight', match: { type: 'author', value: author }, enabled: true },
+        ],
+      },
+    });
+    await bg.settled();
+    await vi.waitFor(() => expect(article(LLAMA).closest('[data-hfpt-highlight]')).not.toBeNull());
+    expect(article(LLAMA).hasAttribute('data-hfpt-muted')).toBe(false);
   });
 });
 
