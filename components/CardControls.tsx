@@ -43,7 +43,7 @@ export function CardControls({ view, state, onStar, onHide, onAddTag, onRemoveTa
         {onAddTag && <AddTag onAdd={onAddTag} />}
       </div>
       <div class="row">
-        <button type="button" class="btn star" aria-pressed={state.starred} onClick={onStar} title={state.starred ? 'Remove from your saved papers' : 'Save this paper'}>
+        <button type="button" class="btn star" aria-pressed={state.starred} onClick={onStar} title={state.starred ? 'In your library: click to remove it' : 'Save this paper to your library'}>
           <StarIcon filled={state.starred} />
           Star
         </button>

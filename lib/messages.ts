@@ -73,6 +73,11 @@ export const Request = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('muteTag'), tag: tagName }),
   /** Deletes one rule (undo of a mute from the page, the options page's delete). */
   z.strictObject({ type: z.literal('deleteRule'), id: z.string().min(1).max(64) }),
+  /**
+   * What the page knows of saved papers the library knows only by id (imported from a list): fills
+   * in their title, authors, abstract, links and tags; changes no state, and no paper known better.
+   */
+  z.strictObject({ type: z.literal('fillPapers'), papers: z.array(PaperSnapshot).min(1).max(500) }),
   /** What the content script needs of the settings (rules, topics, keys). */
   z.strictObject({ type: z.literal('getSettings') }),
   /** Cards that were on screen (new-since-last-visit); first sighting is kept. */
@@ -105,6 +110,8 @@ export interface PaperState {
   manualTags?: string[];
   /** When a card of the paper was first on screen (epoch ms); absent = never. */
   firstSeen?: number;
+  /** Stored by id alone (an import from a list): the page is asked for what it knows. */
+  bare?: true;
   /**
    * The paper's write counter (its row's updatedAt, strictly increasing per paper). Replies and
    * pushes can cross on the way to a tab; the tab keeps the newest.

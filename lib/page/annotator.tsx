@@ -14,7 +14,7 @@ import { findListingCards, findPaperPageCard, paperForCard, type CardRef } from 
 import { readEmbeddedPapers, type PagePaper } from '../hf/embedded';
 import { pageKind, paperIdFromHref, paperUrl } from '../hf/urls';
 import { normaliseRepoUrl } from '../links/code-links';
-import type { LinkInfos, PaperState, Reply, Request, States } from '../messages';
+import type { LinkInfos, PaperSnapshot, PaperState, Reply, Request, States } from '../messages';
 import { compileRules, type RuleHit } from '../rules/engine';
 import type { Settings } from '../settings';
 import type { Tag } from '../tags/match';
@@ -94,6 +94,8 @@ interface Mounted {
   muted?: RuleHit;
   /** Shown for this page view although a rule mutes it. */
   revealed?: boolean;
+  /** Its snapshot was offered to fill in a paper the library knew by id only. */
+  filled?: boolean;
   onStar: (e: Event) => void;
   onHide: (e: Event) => void;
   onShowMuted: (e: Event) => void;
@@ -391,6 +393,17 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     );
     renderCollapsed(m);
     applyHidden(m);
+    if (state.bare && m.paper?.title && !m.filled) {
+      m.filled = true;
+      fillSoon(snapshot(m.paper, m.view));
+    }
+  }
+
+  /** Saved papers the library knows by id only: what this page knows of them, in one message. */
+  let toFill: PaperSnapshot[] = [];
+  function fillSoon(paper: PaperSnapshot) {
+    if (toFill.length === 0) setTimeout(() => toFill.length && ask({ type: 'fillPapers', papers: toFill.splice(0, 500) }, () => {}), 0);
+    toFill.push(paper);
   }
 
   /**

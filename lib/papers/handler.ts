@@ -123,6 +123,11 @@ export async function handleRequest(deps: HandlerDeps, raw: unknown, sender: Sen
       deps.onReset?.();
       return { ok: true };
     }
+    case 'fillPapers': {
+      const filled = await deps.papers.fillPapers(msg.papers);
+      if (filled.length) deps.onLibrary?.();
+      return { ok: true };
+    }
     case 'markSeen':
       await deps.papers.markSeen(msg.ids);
       return { ok: true };

@@ -7,8 +7,12 @@ export function stateOf(row: PaperRow | undefined, firstSeen?: number): PaperSta
   const state: PaperState = { starred: row?.starredAt !== undefined, hidden: row?.hiddenAt !== undefined, at: row?.updatedAt ?? 0 };
   if (row?.manualTags?.length) state.manualTags = row.manualTags;
   if (firstSeen !== undefined) state.firstSeen = firstSeen;
+  if (row && isBare(row)) state.bare = true;
   return state;
 }
+
+/** A row made from an id alone (an id-list import, a bulk action): its title is its id. */
+const isBare = (row: PaperRow) => row.title === row.id;
 
 /** Manual tags after a patch: case-insensitive set semantics, the first spelling added is kept. */
 export function patchTags(tags: readonly string[] = [], add: readonly string[] = [], remove: readonly string[] = []): string[] {
@@ -60,6 +64,8 @@ export interface PaperService {
   markSeen(ids: string[]): Promise<void>;
   /** Deletes papers, sightings and cached links (settings and health stay). */
   clearData(): Promise<void>;
+  /** Fills in bare rows (known by id only) from page snapshots; returns the ids filled. */
+  fillPapers(papers: PaperSnapshot[]): Promise<string[]>;
 }
 
 export function createPaperService(db: TriageDB, now: () => number = Date.now): PaperService {
@@ -132,6 +138,22 @@ export function createPaperService(db: TriageDB, now: () => number = Date.now): 
         const known = await db.seen.bulkGet(unique);
         const fresh = unique.filter((_, i) => !known[i]).map((id) => ({ id, firstSeen: t }));
         if (fresh.length) await db.seen.bulkAdd(fresh);
+      });
+    },
+
+    async fillPapers(papers) {
+      return db.transaction('rw', db.papers, async () => {
+        const snaps = papers.map((p) => PaperSnapshot.parse(p)).filter((p) => p.title !== p.id);
+        const rows = await db.papers.bulkGet(snaps.map((p) => p.id));
+        const filled: PaperRow[] = [];
+        snaps.forEach((snap, i) => {
+          const row = rows[i];
+          if (!row || !isBare(row)) return; // unknown, or known better than the page's snapshot
+          const { id: _id, ...known } = snap;
+          filled.push({ ...row, ...known, updatedAt: Math.max(now(), row.updatedAt + 1) });
+        });
+        await db.papers.bulkPut(filled);
+        return filled.map((r) => r.id);
       });
     },
 

@@ -243,6 +243,20 @@ describe('library writes', () => {
     expect(onLibrary).toHaveBeenCalled();
   });
 
+  it('fills in papers known by id only from a page snapshot, never a paper known better', async () => {
+    await service.bulkSetState(['2401.00001'], { starred: true });
+    await service.setState(paper.id, { starred: true }, paper);
+    expect((await service.getStates(['2401.00001', paper.id]))['2401.00001'].bare).toBe(true);
+    const filled = await service.fillPapers([
+      { id: '2401.00001', title: 'A Real Title', authors: ['Ada'], tags: ['LLM'] },
+      { id: paper.id, title: 'Something else', authors: [], tags: [] },
+    ]);
+    expect(filled).toEqual(['2401.00001']);
+    expect(await db.papers.get('2401.00001')).toMatchObject({ title: 'A Real Title', authors: ['Ada'], tags: ['LLM'], starredAt: 1_000 });
+    expect((await db.papers.get(paper.id))!.title).toBe(paper.title);
+    expect((await service.getStates(['2401.00001']))['2401.00001'].bare).toBeUndefined();
+  });
+
   it('clears papers, sightings and cached links, keeping settings', async () => {
     await service.setState(paper.id, { starred: true, notes: 'n' }, paper);
     await service.markSeen([paper.id]);

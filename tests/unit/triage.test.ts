@@ -187,6 +187,20 @@ describe('highlight rules', () => {
   });
 });
 
+describe('papers imported by id', () => {
+  it('show as in the library, and the page fills in what the library did not know', async () => {
+    const bg = realBackground();
+    await bg.fromOptions({ type: 'importIds', ids: [LLAMA] });
+    expect(await db.papers.get(LLAMA)).toMatchObject({ title: LLAMA, authors: [] });
+    await start();
+    expect(button(shadow(article(LLAMA)), 'Star').getAttribute('aria-pressed')).toBe('true');
+    await vi.waitFor(async () => expect((await db.papers.get(LLAMA))?.title).toBe('The Llama 3 Herd of Models'));
+    const row = (await db.papers.get(LLAMA))!;
+    expect(row.authors.length).toBeGreaterThan(0);
+    expect(row.starredAt).toBeDefined();
+  });
+});
+
 describe('the library cleared from the library page', () => {
   it('open tabs forget their stars and hides', async () => {
     const bg = await start();
