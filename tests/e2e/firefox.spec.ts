@@ -86,6 +86,14 @@ test('Firefox: the listing gets controls and a star reaches the popup', async ()
   expect(await link!.evaluate((a) => a.textContent)).toBe('The Llama 3 Herd of Models');
   await popup.screenshot({ path: `${SCREENS_DIR}/firefox-popup.png` });
   await popup.close();
+
+  // The library page lists it too, with its notes and status controls.
+  const library = await browser.newPage();
+  library.goto(`moz-extension://${EXTENSION_UUID}/library.html`).catch(() => {});
+  await library.waitForSelector(`a[href="https://huggingface.co/papers/${LISTING_IDS[0]}"]`);
+  await library.waitForSelector('select');
+  await library.screenshot({ path: `${SCREENS_DIR}/firefox-library.png` });
+  await library.close();
   await page.close();
 });
 
