@@ -12,6 +12,9 @@ export default defineConfig({
     description:
       'Triage Hugging Face Daily Papers: topic tags, code badges, star and hide on every card. Your data stays in your browser.',
     host_permissions: ['https://huggingface.co/*'],
+    // The settings content scripts need, mirrored where they can read them without waking the
+    // background (lib/page-settings.ts). No install warning.
+    permissions: ['storage'],
     action: { default_title: 'HF Papers Triage: saved papers' },
     ...(browser === 'firefox'
       ? {

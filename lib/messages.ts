@@ -7,6 +7,7 @@ import { safeHttpsUrl } from './links/code-links';
 import { READING_STATUSES } from './db/types';
 import { SettingsPatch, type Settings } from './settings';
 import type { Enrichment } from './enrich/hf-api';
+import type { PageSettings } from './page-settings';
 
 // No eval-based fast paths: extension pages and service workers forbid eval under their CSP.
 z.config({ jitless: true });
@@ -149,6 +150,6 @@ export type Reply =
 export type Push =
   | { type: 'statesChanged'; states: States }
   | { type: 'linksChanged'; links: LinkInfos }
-  | { type: 'settingsChanged'; settings: Settings }
+  | { type: 'settingsChanged'; settings: Settings | PageSettings }
   /** The library was cleared or imported: ask again about every card. */
   | { type: 'refresh' };

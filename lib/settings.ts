@@ -3,6 +3,10 @@
 import { z } from 'zod';
 import { RuleList } from './rules/schema';
 
+// No eval-based fast paths: extension pages forbid eval under their CSP (the options and library
+// pages reach zod through this file, not through lib/messages.ts, which sets the same).
+z.config({ jitless: true });
+
 /** Keyboard triage actions on listing pages, and their default keys. */
 export const KEY_ACTIONS = ['next', 'prev', 'star', 'hide', 'open', 'code', 'tags', 'undo', 'help'] as const;
 export type KeyAction = (typeof KEY_ACTIONS)[number];

@@ -4,6 +4,7 @@ import { Fetcher } from '@/lib/enrich/fetcher';
 import { createEnrichService, type CachedEnrichment } from '@/lib/enrich/service';
 import type { Push, States } from '@/lib/messages';
 import { countUnread } from '@/lib/papers/queries';
+import { PAGE_SETTINGS_KEY, pageSettingsOf } from '@/lib/page-settings';
 import type { Settings } from '@/lib/settings';
 import { classifySender, handleRequest, toLinkInfos } from '@/lib/papers/handler';
 import { createPaperService } from '@/lib/papers/service';
@@ -51,7 +52,10 @@ export default defineBackground(() => {
     // A bulk action can change thousands of papers: open tabs then ask about their own cards.
     onStates: (states: States) =>
       void pushToTabs(Object.keys(states).length > MAX_PUSHED_STATES ? { type: 'refresh' } : { type: 'statesChanged', states }),
-    onSettings: (settings: Settings) => void pushToTabs({ type: 'settingsChanged', settings }),
+    onSettings: (settings: Settings) => {
+      void mirrorPageSettings(settings);
+      void pushToTabs({ type: 'settingsChanged', settings: pageSettingsOf(settings) });
+    },
     onLibrary: () => void updateBadgeSoon(),
     onReset: () => void pushToTabs({ type: 'refresh' }),
   };
@@ -71,6 +75,10 @@ export default defineBackground(() => {
     await action.setBadgeBackgroundColor({ color: '#6b46c1' });
   }
   updateBadgeSoon();
+
+  // What content scripts need of the settings, where they read it without waking this worker.
+  const mirrorPageSettings = (settings: Settings) => browser.storage.local.set({ [PAGE_SETTINGS_KEY]: pageSettingsOf(settings) }).catch(() => {});
+  void readSettings(db).then(mirrorPageSettings);
 
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
     const kind = classifySender({ id: sender.id, url: sender.url, tabUrl: sender.tab?.url }, browser.runtime.id, ownOrigin);

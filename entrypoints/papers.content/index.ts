@@ -8,7 +8,7 @@ export default defineContentScript({
   runAt: 'document_start',
   main(ctx) {
     // The user's rules are asked for now, so that they are known when the cards are drawn.
-    const settings = requestSettings(browser.runtime);
+    const settings = requestSettings(browser.runtime, browser.storage.local);
     settings.catch(() => {});
     const start = () => startTriage(document, window, ctx, browser.runtime, settings);
     if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', start, { once: true });

@@ -6,6 +6,7 @@ import { UI_CSS } from '@/components/styles';
 import { pageHealth } from '../hf/health';
 import { pageKind } from '../hf/urls';
 import type { Push, Reply, Request } from '../messages';
+import { PAGE_SETTINGS_KEY, readPageSettings, type PageSettings } from '../page-settings';
 import type { KeyAction, Settings } from '../settings';
 import { createAnnotator, needsScan, type Annotator, type UserAction } from './annotator';
 import { attachKeyboard } from './keyboard';
@@ -32,8 +33,18 @@ export interface ContentRuntime {
 /** How long the first scan waits for the user's settings asked at document_start. */
 const SETTINGS_WAIT_MS = 250;
 
-/** Asks for the settings (rules, topics off): sent at document_start, answered before the DOM is ready. */
-export function requestSettings(runtime: ContentRuntime): Promise<Reply> {
+/** The extension's storage, as a content script may read it (browser.storage.local). */
+export interface ContentStorage {
+  get(key: string): Promise<Record<string, unknown>>;
+}
+
+/**
+ * The settings a page needs (rules, topics off, keys): from the extension's storage, where the
+ * background mirrors them (no service worker to wake), else asked of the background.
+ */
+export async function requestSettings(runtime: ContentRuntime, storage?: ContentStorage): Promise<Reply> {
+  const stored = storage ? readPageSettings(await storage.get(PAGE_SETTINGS_KEY).catch(() => ({}))) : undefined;
+  if (stored) return { ok: true, settings: stored as Settings };
   return runtime.sendMessage({ type: 'getSettings' } satisfies Request) as Promise<Reply>;
 }
 
@@ -118,7 +129,7 @@ export function startTriage(
     },
     { keys: { next: '', prev: '', star: '', hide: '', open: '', code: '', tags: '', undo: '', help: '' }, enabled: false, acceptEvent: options.acceptEvent },
   );
-  const applySettings = (s: Settings) => {
+  const applySettings = (s: PageSettings) => {
     annotator.applySettings(s);
     keys = s.keys;
     keyboard.update({ keys: s.keys, enabled: s.keyboard });

@@ -127,3 +127,21 @@ describe('content script wiring', () => {
     expect(document.querySelector('[data-hfpt-collapsed], [data-hfpt-summary], [data-hfpt-hidden]')).toBeNull();
   });
 });
+
+describe('settings for the page', () => {
+  it('come from the extension storage the background mirrors them to, without a message; else from the background', async () => {
+    const { requestSettings } = await import('@/lib/page/run');
+    const { DEFAULT_SETTINGS } = await import('@/lib/settings');
+    const { PAGE_SETTINGS_KEY, pageSettingsOf } = await import('@/lib/page-settings');
+    const runtime = fakeRuntime();
+    const mirrored = pageSettingsOf({ ...DEFAULT_SETTINGS, dimSeen: false });
+    const stored = await requestSettings(runtime, { get: async () => ({ [PAGE_SETTINGS_KEY]: mirrored }) });
+    expect(stored).toEqual({ ok: true, settings: mirrored });
+    expect(runtime.sendMessage).not.toHaveBeenCalled();
+    // Nothing mirrored yet (just installed), or something else under the key: ask the background.
+    for (const get of [async () => ({}), async () => ({ [PAGE_SETTINGS_KEY]: { rules: 'x' } }), async () => Promise.reject(new Error('no storage'))]) {
+      await requestSettings(runtime, { get });
+    }
+    expect(vi.mocked(runtime.sendMessage).mock.calls.map(([m]) => (m as { type: string }).type)).toEqual(['getSettings', 'getSettings', 'getSettings']);
+  });
+});
