@@ -32,6 +32,30 @@ export interface SavedPapersProps {
   onOpenLibrary?: () => void;
 }
 
+/**
+ * The popup's first rows as it last read them, in the extension's own localStorage (web pages
+ * cannot read it): the next opening draws them at once, and the database's answer replaces them a
+ * moment later. Abstracts and notes are left out.
+ */
+const FIRST_PAGE_KEY = 'hfpt-popup-first-page';
+
+function cachedFirstPage(): PaperRow[] | undefined {
+  try {
+    const rows: unknown = JSON.parse(globalThis.localStorage?.getItem(FIRST_PAGE_KEY) ?? 'null');
+    return Array.isArray(rows) && rows.every((r) => r && typeof r.id === 'string' && typeof r.title === 'string' && Array.isArray(r.authors) && Array.isArray(r.tags)) ? (rows as PaperRow[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function cacheFirstPage(rows: PaperRow[]) {
+  try {
+    globalThis.localStorage?.setItem(FIRST_PAGE_KEY, JSON.stringify(rows.map(({ abstract: _a, notes: _n, ...row }) => row)));
+  } catch {
+    /* storage full or off: the next opening reads the database first */
+  }
+}
+
 /** Rows shown at first (the popup has room for five or six), and added each time the end of the list comes near. */
 export const PAGE_SIZE = 25;
 const POPUP_SORTS: SortKey[] = ['relevance', 'starred', 'published', 'upvotes', 'title'];
@@ -46,8 +70,10 @@ export function SavedPapers({ db, send, onOpenSettings, libraryUrl, onOpenLibrar
   const hasQuery = /[\p{L}\p{N}]/u.test(query);
   const filtered = hasQuery || tag !== '' || status !== '';
 
-  // The first page, read on its own: shown before the whole list is in.
-  const [firstPage, setFirstPage] = useState<PaperRow[]>();
+  // The first page, read on its own: shown before the whole list is in. Until it is read, the
+  // first page as the last opening saw it stands in (drawn at once, before the database opens).
+  const [firstPage, setFirstPage] = useState<PaperRow[] | undefined>(cachedFirstPage);
+  const [firstRead, setFirstRead] = useState(false);
   const [readAll, setReadAll] = useState(false);
   useEffect(() => {
     void db.papers
@@ -55,17 +81,24 @@ export function SavedPapers({ db, send, onOpenSettings, libraryUrl, onOpenLibrar
       .reverse()
       .limit(PAGE_SIZE)
       .toArray()
-      .then(setFirstPage, (e) => {
-        console.warn('[hf-papers-triage]', e);
-        setReadAll(true);
-      });
+      .then(
+        (rows) => {
+          setFirstPage(rows);
+          setFirstRead(true);
+          cacheFirstPage(rows);
+        },
+        (e) => {
+          console.warn('[hf-papers-triage]', e);
+          setReadAll(true);
+        },
+      );
   }, [db]);
   // Then the whole list, once the first page is on screen (its reading would compete with it).
   useEffect(() => {
-    if (firstPage === undefined || readAll) return;
+    if (!firstRead || readAll) return;
     const frame = requestAnimationFrame(() => setTimeout(() => setReadAll(true), 0));
     return () => cancelAnimationFrame(frame);
-  }, [firstPage, readAll]);
+  }, [firstRead, readAll]);
   const library = useLibrary(db, 'starred', readAll);
   const index = useSearchIndex(library, hasQuery);
   const view = useView(library, index, { query, tag, status, sort });
