@@ -22,7 +22,8 @@ import {
   type SortKey,
 } from './LibraryData';
 import { LibraryTransfer, type Downloader, type ExportScope } from './LibraryTransfer';
-import { PaperLinks, TagChips } from './PaperRowParts';
+import { PaperFilters, PaperLinks, TagChips } from './PaperRowParts';
+import { AddTag } from './TagList';
 import { UI_CSS } from './styles';
 
 export interface LibraryPageProps {
@@ -160,39 +161,7 @@ export function LibraryPage({ db, send, download, settingsUrl, now = Date.now, n
             }
           }}
         />
-        <label>
-          <span>Tag</span>
-          <select value={tag} onChange={(e) => setTag(e.currentTarget.value)}>
-            <option value="">All</option>
-            {tag && !tags.some(([t]) => t === tag) && <option value={tag}>{tag}</option>}
-            {tags.map(([t, n]) => (
-              <option key={t} value={t}>
-                {t} ({n})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>Status</span>
-          <select value={status} onChange={(e) => setStatus(e.currentTarget.value as ReadingStatus | '')}>
-            <option value="">All</option>
-            {READING_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>Sort</span>
-          <select value={sort} onChange={(e) => setSort(e.currentTarget.value as SortKey)}>
-            {SORTS.filter((s) => s !== 'relevance' || hasQuery).map((s) => (
-              <option key={s} value={s}>
-                {SORT_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PaperFilters tags={tags} tag={tag} onTag={setTag} status={status} onStatus={setStatus} sort={sort} onSort={setSort} sorts={SORTS} searching={hasQuery} />
       </div>
 
       <p class="status" role="status">
@@ -445,7 +414,7 @@ function LibraryRow({ paper: p, view, selected, notesOpen, notesDelayMs, onSelec
         </td>
         <td class="tags-cell">
           <TagChips paper={p} onRemove={(t) => void patch({ removeTags: [t] }, `remove the tag ${t}`)} />
-          <AddTagForm title={p.title} onAdd={(t) => patch({ addTags: [t] }, `add the tag ${t}`)} />
+          <AddTag name={p.title} onAdd={(t) => void patch({ addTags: [t] }, `add the tag ${t}`)} />
         </td>
         <td>
           <select
@@ -568,51 +537,6 @@ function NotesEditor({ paper, delayMs, save }: { paper: PaperRow; delayMs: numbe
         {state === 'saving' ? 'Saving…' : state === 'saved' ? 'Saved' : state === 'failed' ? 'Not saved' : ''}
       </span>
     </div>
-  );
-}
-
-function AddTagForm({ title, onAdd }: { title: string; onAdd: (tag: string) => Promise<Result> }) {
-  const [open, setOpen] = useState(false);
-  const [value, setValue] = useState('');
-  const inputRef = useRef<HTMLInputElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  useLayoutEffect(() => {
-    if (open) inputRef.current?.focus();
-  }, [open]);
-  if (!open) {
-    return (
-      <button ref={buttonRef} type="button" class="btn add-tag" aria-label={`Add a tag to ${title}`} onClick={() => setOpen(true)}>
-        + Tag
-      </button>
-    );
-  }
-  const close = () => {
-    setOpen(false);
-    setValue('');
-  };
-  return (
-    <form
-      class="add-tag-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const t = value.trim().replace(/\s+/g, ' ');
-        if (t) void onAdd(t);
-        close();
-      }}
-    >
-      <input
-        ref={inputRef}
-        class="tag-input"
-        value={value}
-        maxLength={80}
-        aria-label={`New tag for ${title}`}
-        onInput={(e) => setValue(e.currentTarget.value)}
-        onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), close())}
-      />
-      <button type="submit" class="btn">
-        Add
-      </button>
-    </form>
   );
 }
 

@@ -1,9 +1,11 @@
 // Small pieces of a saved paper's row, shared by the popup and the library page. Props in, no
 // browser APIs; page text is always rendered as text.
 import type { PaperRow } from '@/lib/db';
+import { READING_STATUSES, type ReadingStatus } from '@/lib/db/types';
 import { repoDisplayName } from '@/lib/links/code-links';
 import { compactCount } from './format';
 import { CodeIcon, GlobeIcon } from './icons';
+import { SORT_LABEL, STATUS_LABEL, type SortKey } from './LibraryData';
 
 /**
  * The paper's tags as chips: the user's own first (marked), then the ones computed from the page.
@@ -78,3 +80,60 @@ const hostOf = (url: string) => {
 
 /** Stored links are checked when written; this is the last line, should a row come from elsewhere. */
 const httpsOnly = (url: string | undefined) => (url && /^https:\/\/[^\s]+$/.test(url) ? url : undefined);
+
+export interface PaperFiltersProps {
+  /** Tags of the rows with how many carry each. */
+  tags: readonly [string, number][];
+  tag: string;
+  onTag: (tag: string) => void;
+  status: ReadingStatus | '';
+  onStatus: (status: ReadingStatus | '') => void;
+  sort: SortKey;
+  onSort: (sort: SortKey) => void;
+  /** The sorts offered ("Best match" only while searching). */
+  sorts: readonly SortKey[];
+  searching: boolean;
+}
+
+/** Tag, reading status and sort: the popup's and the library page's filters. */
+export function PaperFilters({ tags, tag, onTag, status, onStatus, sort, onSort, sorts, searching }: PaperFiltersProps) {
+  return (
+    <>
+      <label>
+        <span>Tag</span>
+        <select value={tag} onChange={(e) => onTag(e.currentTarget.value)}>
+          <option value="">All</option>
+          {tag && !tags.some(([t]) => t === tag) && <option value={tag}>{tag}</option>}
+          {tags.map(([t, n]) => (
+            <option key={t} value={t}>
+              {t} ({n})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>Status</span>
+        <select value={status} onChange={(e) => onStatus(e.currentTarget.value as ReadingStatus | '')}>
+          <option value="">All</option>
+          {READING_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABEL[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>Sort</span>
+        <select value={sort === 'relevance' && !searching ? 'starred' : sort} onChange={(e) => onSort(e.currentTarget.value as SortKey)}>
+          {sorts
+            .filter((s) => s !== 'relevance' || searching)
+            .map((s) => (
+              <option key={s} value={s}>
+                {SORT_LABEL[s]}
+              </option>
+            ))}
+        </select>
+      </label>
+    </>
+  );
+}

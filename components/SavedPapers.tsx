@@ -10,7 +10,6 @@ import { timeAgo } from './format';
 import {
   papersCount,
   shortAuthors,
-  SORT_LABEL,
   STATUS_LABEL,
   tagCounts,
   useDebounced,
@@ -19,7 +18,7 @@ import {
   useView,
   type SortKey,
 } from './LibraryData';
-import { PaperLinks, TagChips } from './PaperRowParts';
+import { PaperFilters, PaperLinks, TagChips } from './PaperRowParts';
 import { UI_CSS } from './styles';
 
 export interface SavedPapersProps {
@@ -210,39 +209,7 @@ export function SavedPapers({ db, send, onOpenSettings, libraryUrl, onOpenLibrar
               }}
             />
             <div class="filters">
-              <label>
-                <span>Tag</span>
-                <select value={tag} onChange={(e) => setTag(e.currentTarget.value)}>
-                  <option value="">All</option>
-                  {tag && !tags.some(([t]) => t === tag) && <option value={tag}>{tag}</option>}
-                  {tags.map(([t, n]) => (
-                    <option key={t} value={t}>
-                      {t} ({n})
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                <span>Status</span>
-                <select value={status} onChange={(e) => setStatus(e.currentTarget.value as ReadingStatus | '')}>
-                  <option value="">All</option>
-                  {Object.entries(STATUS_LABEL).map(([value, label]) => (
-                    <option key={value} value={value}>
-                      {label}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                <span>Sort</span>
-                <select value={sort === 'relevance' && !hasQuery ? 'starred' : sort} onChange={(e) => setSort(e.currentTarget.value as SortKey)}>
-                  {POPUP_SORTS.filter((s) => s !== 'relevance' || hasQuery).map((s) => (
-                    <option key={s} value={s}>
-                      {SORT_LABEL[s]}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <PaperFilters tags={tags} tag={tag} onTag={setTag} status={status} onStatus={setStatus} sort={sort} onSort={setSort} sorts={POPUP_SORTS} searching={hasQuery} />
             </div>
           </div>
           <p class="status" role="status">

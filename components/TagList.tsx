@@ -61,13 +61,13 @@ export function TagList({ tags, onRemove, onMute }: TagListProps) {
  * the caller to decide whether it counts: a submit is a trusted event even when a page's script
  * calls requestSubmit(), but typing can only be the user's.
  */
-export function AddTag({ onAdd }: { onAdd: (label: string, typed: Event) => void }) {
+export function AddTag({ onAdd, name }: { onAdd: (label: string, typed: Event) => void; /** The paper's title, where several papers are listed. */ name?: string }) {
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState('');
   const lastInput = useRef<Event | null>(null);
   if (!open) {
     return (
-      <button type="button" class="btn add-tag" aria-label="Add a tag" onClick={() => setOpen(true)}>
+      <button type="button" class="btn add-tag" aria-label={name ? `Add a tag to ${name}` : 'Add a tag'} onClick={() => setOpen(true)}>
         + Tag
       </button>
     );
@@ -92,14 +92,14 @@ export function AddTag({ onAdd }: { onAdd: (label: string, typed: Event) => void
       <input
         ref={(el) => el?.focus()}
         class="tag-input"
-        aria-label="New tag"
+        aria-label={name ? `New tag for ${name}` : 'New tag'}
         maxLength={80}
         value={value}
         onInput={(e) => {
           lastInput.current = e;
           setValue((e.target as HTMLInputElement).value);
         }}
-        onKeyDown={(e) => e.key === 'Escape' && done()}
+        onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), done())}
         onBlur={() => !value.trim() && done()}
       />
       <button type="submit" class="btn">
