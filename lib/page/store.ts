@@ -47,10 +47,9 @@ export class StateStore {
    * cleared or imported, older write counters (an import's) or none at all are the truth.
    */
   replace(states: States): void {
+    // Forgotten first: set() then takes each as new, and tells every card and the summary.
     for (const id of Object.keys(states)) this.states.delete(id);
     this.set(states);
-    for (const id of Object.keys(states)) this.notify(id); // even a state equal to "nothing stored"
-    this.any.forEach((fn) => fn());
   }
 
   /** API answers (`infos`), and the ids whose answer is still on its way (`pending`). */
