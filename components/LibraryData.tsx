@@ -272,9 +272,12 @@ export interface ViewOptions {
  * the status. With a query, "relevance" ranks by match (title hits first); without one it is the
  * newest starred first. Undefined while the index is not there.
  */
+/** A query worth searching for: it has a letter or a digit. */
+export const isQuery = (query: string) => /[\p{L}\p{N}]/u.test(query);
+
 export function useView(snapshot: LibrarySnapshot | undefined, search: SearchIndexView | undefined, options: ViewOptions): PaperRow[] | undefined {
   const { query, tag, status, sort, include } = options;
-  const hasQuery = /[\p{L}\p{N}]/u.test(query);
+  const hasQuery = isQuery(query);
   // The whole list in each order, once per change of the data.
   const sorted = useMemo(() => {
     if (!snapshot) return undefined;

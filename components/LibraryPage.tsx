@@ -4,7 +4,7 @@
 // a message to the background (the single writer).
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { READING_STATUSES, type PaperRow, type ReadingStatus, type TriageDB } from '@/lib/db';
+import type { PaperRow, ReadingStatus, TriageDB } from '@/lib/db';
 import { paperUrl } from '@/lib/hf/urls';
 import type { Reply, Request, StatePatch } from '@/lib/messages';
 import { timeAgo } from './format';
@@ -12,9 +12,9 @@ import {
   papersCount,
   shortAuthors,
   SORT_LABEL,
-  STATUS_LABEL,
   statusOf,
   tagCounts,
+  isQuery,
   useDebounced,
   useLibrary,
   useSearchIndex,
@@ -22,7 +22,7 @@ import {
   type SortKey,
 } from './LibraryData';
 import { LibraryTransfer, type Downloader, type ExportScope } from './LibraryTransfer';
-import { PaperFilters, PaperLinks, TagChips } from './PaperRowParts';
+import { PaperFilters, PaperLinks, SearchBox, StatusOptions, TagChips } from './PaperRowParts';
 import { AddTag } from './TagList';
 import { UI_CSS } from './styles';
 
@@ -62,7 +62,7 @@ export function LibraryPage({ db, send, download, settingsUrl, now = Date.now, n
   const [notesOpen, setNotesOpen] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const [exportScope, setExportScope] = useState<ExportScope>('library');
-  const hasQuery = /[\p{L}\p{N}]/u.test(query);
+  const hasQuery = isQuery(query);
 
   const library = useLibrary(db, 'all');
   const index = useSearchIndex(library, hasQuery);
@@ -146,21 +146,7 @@ export function LibraryPage({ db, send, download, settingsUrl, now = Date.now, n
       </header>
 
       <div class="toolbar" role="search">
-        <input
-          ref={searchRef}
-          type="search"
-          class="search"
-          value={query}
-          placeholder="Search titles, authors, abstracts, tags, notes  ( / )"
-          aria-label="Search the library"
-          onInput={(e) => setQuery(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape' && query) {
-              e.preventDefault();
-              setQuery('');
-            }
-          }}
-        />
+        <SearchBox inputRef={searchRef} query={query} onQuery={setQuery} label="Search the library" placeholder="Search titles, authors, abstracts, tags, notes  ( / )" />
         <PaperFilters tags={tags} tag={tag} onTag={setTag} status={status} onStatus={setStatus} sort={sort} onSort={setSort} sorts={SORTS} searching={hasQuery} />
       </div>
 
@@ -340,11 +326,7 @@ function BulkBar({ count, view, onClear, onPatch, onExport }: BulkBarProps) {
           }}
         >
           <option value="">…</option>
-          {READING_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABEL[s]}
-            </option>
-          ))}
+          <StatusOptions />
         </select>
       </label>
       <form class="inline" onSubmit={addTag}>
@@ -423,11 +405,7 @@ function LibraryRow({ paper: p, view, selected, notesOpen, notesDelayMs, onSelec
             aria-label={`Reading status of ${p.title}`}
             onChange={(e) => void patch({ status: e.currentTarget.value as ReadingStatus }, 'set the reading status')}
           >
-            {READING_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABEL[s]}
-              </option>
-            ))}
+            <StatusOptions />
           </select>
         </td>
         <td class="when">{when ? <time dateTime={new Date(when).toISOString()} title={new Date(when).toLocaleString()}>{timeAgo(when)}</time> : '—'}</td>

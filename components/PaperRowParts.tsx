@@ -1,5 +1,6 @@
 // Small pieces of a saved paper's row, shared by the popup and the library page. Props in, no
 // browser APIs; page text is always rendered as text.
+import type { Ref } from 'preact';
 import type { PaperRow } from '@/lib/db';
 import { READING_STATUSES, type ReadingStatus } from '@/lib/db/types';
 import { repoDisplayName } from '@/lib/links/code-links';
@@ -115,11 +116,7 @@ export function PaperFilters({ tags, tag, onTag, status, onStatus, sort, onSort,
         <span>Status</span>
         <select value={status} onChange={(e) => onStatus(e.currentTarget.value as ReadingStatus | '')}>
           <option value="">All</option>
-          {READING_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABEL[s]}
-            </option>
-          ))}
+          <StatusOptions />
         </select>
       </label>
       <label>
@@ -135,5 +132,55 @@ export function PaperFilters({ tags, tag, onTag, status, onStatus, sort, onSort,
         </select>
       </label>
     </>
+  );
+}
+
+/** The reading statuses as the options of a select. */
+export function StatusOptions() {
+  return (
+    <>
+      {READING_STATUSES.map((s) => (
+        <option key={s} value={s}>
+          {STATUS_LABEL[s]}
+        </option>
+      ))}
+    </>
+  );
+}
+
+export interface SearchBoxProps {
+  inputRef: Ref<HTMLInputElement>;
+  query: string;
+  onQuery: (query: string) => void;
+  label: string;
+  placeholder: string;
+  /** The id of the list the results go to. */
+  controls?: string;
+  /** Down arrow: on to the results. */
+  onArrowDown?: () => void;
+}
+
+/** The popup's and the library's search box: Escape clears it. */
+export function SearchBox({ inputRef, query, onQuery, label, placeholder, controls, onArrowDown }: SearchBoxProps) {
+  return (
+    <input
+      ref={inputRef}
+      type="search"
+      class="search"
+      value={query}
+      placeholder={placeholder}
+      aria-label={label}
+      aria-controls={controls}
+      onInput={(e) => onQuery(e.currentTarget.value)}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && query) {
+          e.preventDefault();
+          onQuery('');
+        } else if (e.key === 'ArrowDown' && onArrowDown) {
+          e.preventDefault();
+          onArrowDown();
+        }
+      }}
+    />
   );
 }

@@ -12,13 +12,14 @@ import {
   shortAuthors,
   STATUS_LABEL,
   tagCounts,
+  isQuery,
   useDebounced,
   useLibrary,
   useSearchIndex,
   useView,
   type SortKey,
 } from './LibraryData';
-import { PaperFilters, PaperLinks, TagChips } from './PaperRowParts';
+import { PaperFilters, PaperLinks, SearchBox, TagChips } from './PaperRowParts';
 import { UI_CSS } from './styles';
 
 export interface SavedPapersProps {
@@ -66,7 +67,7 @@ export function SavedPapers({ db, send, onOpenSettings, libraryUrl, onOpenLibrar
   const [sort, setSort] = useState<SortKey>('relevance');
   const [limit, setLimit] = useState(PAGE_SIZE);
   const [error, setError] = useState<string | null>(null);
-  const hasQuery = /[\p{L}\p{N}]/u.test(query);
+  const hasQuery = isQuery(query);
   const filtered = hasQuery || tag !== '' || status !== '';
 
   // The first page, read on its own: shown before the whole list is in. Until it is read, the
@@ -189,24 +190,14 @@ export function SavedPapers({ db, send, onOpenSettings, libraryUrl, onOpenLibrar
       ) : (
         <>
           <div class="controls" role="search">
-            <input
-              ref={searchRef}
-              type="search"
-              class="search"
-              value={query}
+            <SearchBox
+              inputRef={searchRef}
+              query={query}
+              onQuery={setQuery}
+              label="Search saved papers"
               placeholder="Search titles, authors, abstracts, tags, notes"
-              aria-label="Search saved papers"
-              aria-controls="saved-list"
-              onInput={(e) => setQuery(e.currentTarget.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Escape' && query) {
-                  e.preventDefault();
-                  setQuery('');
-                } else if (e.key === 'ArrowDown') {
-                  e.preventDefault();
-                  listRef.current?.querySelector<HTMLElement>('a.title')?.focus();
-                }
-              }}
+              controls="saved-list"
+              onArrowDown={() => listRef.current?.querySelector<HTMLElement>('a.title')?.focus()}
             />
             <div class="filters">
               <PaperFilters tags={tags} tag={tag} onTag={setTag} status={status} onStatus={setStatus} sort={sort} onSort={setSort} sorts={POPUP_SORTS} searching={hasQuery} />
