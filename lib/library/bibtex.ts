@@ -5,6 +5,7 @@
 //   title, author, year, month, eprint, archivePrefix, primaryClass (when known), doi, url, abstract, keywords.
 // Text fields are UTF-8 with the LaTeX specials escaped, so that every character decodes back to itself
 // (checked in tests/unit/library-export.test.ts with @retorquere/bibtex-parser, Better BibTeX's parser).
+import { fold } from '../fold';
 import type { PaperRow } from '../db';
 import { isArxivId } from '../hf/urls';
 
@@ -187,19 +188,8 @@ function dateOf(p: BibtexPaper): { year: number; month?: number } | null {
   return null;
 }
 
-const SPECIAL_LETTERS: Record<string, string> = {
-  ß: 'ss', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', ø: 'o', Ø: 'o', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd', ð: 'd', Ð: 'd', þ: 'th', Þ: 'th', ı: 'i',
-};
-
 /** Lower-case ASCII letters and digits only: accents removed (Ünal → unal), other scripts dropped. */
-export function asciiFold(s: string): string {
-  return s
-    .replace(/[ßæÆœŒøØłŁđĐðÐþÞı]/g, (c) => SPECIAL_LETTERS[c])
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
-}
+export const asciiFold = (s: string): string => fold(s).replace(/[^a-z0-9]/g, '');
 
 const STOPWORDS = new Set(
   'a an the of on in for to and or with without via from by at as is are be do does can could should what when where why how which who we our your its toward towards into over under beyond about through than not no are'.split(' '),

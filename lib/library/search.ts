@@ -17,19 +17,11 @@
 // would make lookups cheaper but takes about a second to build for 10,000 abstracts.
 import type { PaperRow } from '../db';
 
-const SPECIAL_LETTERS: Record<string, string> = {
-  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i',
-};
-const SPECIAL_RE = /[ßæœøłđðþı]/g;
+import { fold } from '../fold';
+
+export { fold };
 // eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\x00-\x7f]/;
-
-/** Lower case, accents removed, a few letters without a decomposition spelled out ("Æ" → "ae"). */
-export function fold(text: string): string {
-  const lower = text.toLowerCase();
-  if (!NON_ASCII.test(lower)) return lower;
-  return lower.replace(SPECIAL_RE, (c) => SPECIAL_LETTERS[c]).normalize('NFKD').replace(/\p{M}/gu, '');
-}
 
 const ASCII_SPLIT = /[^a-z0-9]+/;
 const UNICODE_SPLIT = /[^\p{L}\p{N}]+/u;

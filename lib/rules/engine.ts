@@ -10,6 +10,7 @@
 // applyRules() then does per paper only what its rules need (a paper's authors are normalised only
 // when an author rule is asked about it), and each distinct match once even when several rules
 // share it (a keyword that both tags and highlights).
+import { fold } from '../fold';
 import type { Rule } from './schema';
 import { checkRegex } from './safe-regex';
 
@@ -111,21 +112,13 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const tagKey = (tag: string) => tag.trim().toLowerCase().replace(TAG_SEPARATORS, ' ');
 
-const FOLD: Record<string, string> = { ß: 'ss', ø: 'o', ł: 'l', đ: 'd', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th', ð: 'd' };
 /**
  * Names compared without case, accents or punctuation: "Jürgen Schmidhuber" = "jurgen schmidhuber",
  * "Jean-Pierre" = "jean pierre", "O'Brien" = "obrien". Newlines survive (they separate authors).
  */
 function nameKey(s: string): string {
-  if (/[^\x00-\x7f]/.test(s)) {
-    s = s
-      .normalize('NFD')
-      .replace(/\p{M}+/gu, '')
-      .toLowerCase()
-      .replace(/[ßøłđæœıþð]/g, (c) => FOLD[c]);
-  } else s = s.toLowerCase();
-  return s
-    .replace(/['’‘`´.]/g, '')
+  // Apostrophes and dots first: folding would make a spacing accent ("O´Brien") a space.
+  return fold(s.replace(/['’‘`´.]/g, ''))
     .replace(/[^\p{L}\p{N}\n]+/gu, ' ')
     .replace(/ ?\n ?/g, '\n')
     .replace(/^ +| +$/g, '');
