@@ -1,6 +1,6 @@
 // Page-wide overlays: the toast ("Hidden …" with Undo) and the keyboard help dialog. Each lives in
 // an open shadow root on a host in <body>, marked `data-hfpt-ui` (where PAGE_CSS sets our colours)
-// and `data-hfpt-overlay="toast" | "help"` (so clean-up and the page observer can tell them apart).
+// and `data-hfpt-overlay="toast" | "help" | "notice"` (so clean-up and the page observer can tell them apart).
 // At most one of each per document: a new toast replaces the old one.
 import { render } from 'preact';
 import { KEY_HELP_CSS, KeyHelp } from '@/components/KeyHelp';
@@ -17,9 +17,9 @@ export interface OverlayHandle {
   close(): void;
 }
 
-type Kind = 'toast' | 'help';
+type Kind = 'toast' | 'help' | 'notice';
 
-interface Mount {
+export interface Mount {
   host: HTMLElement;
   root: ShadowRoot;
   container: HTMLElement;
@@ -30,7 +30,8 @@ const helps = new WeakMap<Document, OverlayHandle>();
 
 const trustedOnly = (e: Event) => e.isTrusted;
 
-function mount(doc: Document, kind: Kind, css: string): Mount {
+/** A host in <body> with its own open shadow root and stylesheet, replacing another instance's. */
+export function mountOverlay(doc: Document, kind: Kind, css: string): Mount {
   // Another instance's (extension reloaded or updated): gone before ours goes in.
   doc.querySelectorAll(`[${OVERLAY_ATTR}="${kind}"]`).forEach((el) => el.remove());
   const host = doc.createElement('div');
@@ -68,7 +69,7 @@ export interface ToastOptions {
 export function showToast(doc: Document, options: ToastOptions): OverlayHandle {
   toasts.get(doc)?.close();
   const { message, actionLabel = 'Undo', onAction, timeoutMs = 6000, onClose, acceptEvent = trustedOnly } = options;
-  const m = mount(doc, 'toast', TOAST_CSS);
+  const m = mountOverlay(doc, 'toast', TOAST_CSS);
   let closed = false;
   let ready = false;
   let hovered = false;
@@ -163,7 +164,7 @@ export function showKeyHelp(doc: Document, keys: Record<KeyAction, string>, opti
   if (open) return open;
   const accept = options.acceptEvent ?? trustedOnly;
   const previous = deepActiveElement(doc);
-  const m = mount(doc, 'help', KEY_HELP_CSS);
+  const m = mountOverlay(doc, 'help', KEY_HELP_CSS);
   let closed = false;
 
   // Escape pressed while the focus is outside the dialog (the dialog's own handler stops the

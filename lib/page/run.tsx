@@ -10,7 +10,7 @@ import { PAGE_SETTINGS_KEY, readPageSettings, type PageSettings } from '../page-
 import type { KeyAction, Settings } from '../settings';
 import { createAnnotator, needsScan, type Annotator, type UserAction } from './annotator';
 import { attachKeyboard } from './keyboard';
-import { removeOverlays, showKeyHelp, showToast } from './overlay';
+import { mountOverlay, removeOverlays, showKeyHelp, showToast, type OverlayHandle } from './overlay';
 import { createSeenTracker } from './seen';
 
 /** How long after a page (or a client-side navigation) settles its health is judged. */
@@ -78,12 +78,13 @@ export function startTriage(
 
   // What the user did, newest last: the toast offers the newest, `u` takes them back one by one.
   const undoable: UserAction[] = [];
+  let toast: OverlayHandle | undefined;
   const onUserAction = (action: UserAction) => {
     undoable.push(action);
     if (undoable.length > UNDO_DEPTH) undoable.shift();
     // Next turn: the click's own frame shows the star (or the collapse) first.
     ctx.setTimeout(() => {
-      if (undoable.includes(action)) showToast(doc, { message: action.message, onAction: () => undo(action), acceptEvent: options.acceptEvent });
+      if (undoable.includes(action)) toast = showToast(doc, { message: action.message, onAction: () => undo(action), acceptEvent: options.acceptEvent });
     }, 0);
   };
   const undo = (action = undoable.at(-1)) => {
@@ -91,7 +92,7 @@ export function startTriage(
     if (!action || at < 0) return false; // already undone
     undoable.splice(at, 1);
     action.undo();
-    removeOverlays(doc);
+    toast?.close(); // what it offered is done (or stale)
     return true;
   };
 
@@ -204,15 +205,7 @@ export function startTriage(
 
 /** "Papers layout not recognised — controls unavailable", bottom right, until dismissed. */
 function showLayoutNotice(doc: Document, onDismiss: () => void): HTMLElement {
-  const host = doc.createElement('div');
-  host.setAttribute('data-hfpt-notice', '');
-  host.setAttribute('data-hfpt-ui', '');
-  const root = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = UI_CSS;
-  const container = doc.createElement('div');
-  root.append(style, container);
+  const { host, container } = mountOverlay(doc, 'notice', UI_CSS);
   render(<LayoutNotice onDismiss={onDismiss} />, container);
-  doc.body.append(host);
   return host;
 }

@@ -50,7 +50,7 @@ describe('page health', () => {
     running = startTriage(document, window, fakeContext(), runtime);
     await vi.waitFor(() => expect(healthReports(runtime)).toHaveLength(1), { timeout: 4000 });
     expect(healthReports(runtime)[0].health).toEqual({ path: '/papers', kind: 'listing', papersLinked: 13, papersInJson: 13, cardsAnnotated: 13, recognised: true });
-    expect(document.querySelector('[data-hfpt-notice]')).toBeNull();
+    expect(document.querySelector('[data-hfpt-overlay="notice"]')).toBeNull();
   });
 
   it('says once, quietly, when a page shows papers but no card is recognised', async () => {
@@ -61,10 +61,10 @@ describe('page health', () => {
     running = startTriage(document, window, ctx, runtime);
     await vi.waitFor(() => expect(healthReports(runtime)).toHaveLength(1), { timeout: 4000 });
     expect(healthReports(runtime)[0].health).toMatchObject({ papersLinked: 2, cardsAnnotated: 0, recognised: false });
-    const notice = document.querySelector('[data-hfpt-notice]')!;
+    const notice = document.querySelector('[data-hfpt-overlay="notice"]')!;
     expect(notice.shadowRoot!.textContent).toContain('Papers layout not recognised — controls unavailable');
     (notice.shadowRoot!.querySelector('button') as HTMLButtonElement).click();
-    expect(document.querySelector('[data-hfpt-notice]')).toBeNull();
+    expect(document.querySelector('[data-hfpt-overlay="notice"]')).toBeNull();
   });
 });
 
