@@ -2,6 +2,7 @@
 // like the popup, with notes, reading status and tags per paper, bulk actions on a selection, and
 // export, import and deletion of the data (LibraryTransfer). Reads the database live; every write is
 // a message to the background (the single writer).
+import { sendSafely } from '@/lib/send';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PaperRow, ReadingStatus, TriageDB } from '@/lib/db';
@@ -114,7 +115,7 @@ export function LibraryPage({ db, send, download, settingsUrl, now = Date.now, n
   }, []);
 
   async function write(request: Request, what: string): Promise<Result> {
-    const reply = await send(request).catch((e: unknown): Reply => ({ ok: false, error: String(e) }));
+    const reply = await sendSafely(send, request);
     setError(reply.ok ? null : `Could not ${what}: ${reply.error}`);
     return reply.ok ? { ok: true } : reply;
   }

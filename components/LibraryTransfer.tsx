@@ -2,6 +2,7 @@
 // library, of what is shown or of the selection; import of a backup (previewed, then applied) or of
 // a list of papers (arXiv ids, arXiv / Hugging Face links, a BibTeX file); deleting everything.
 // Writes are messages to the background, which checks everything again.
+import { sendSafely } from '@/lib/send';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PaperRow, TriageDB } from '@/lib/db';
 import { downloadFile, EXPORT_FORMATS, EXPORT_LABEL, exportFile, type ExportFile, type ExportFormat } from '@/lib/library/download';
@@ -141,7 +142,7 @@ function ImportSection({ send, library }: { send: LibraryTransferProps['send']; 
   const [busy, setBusy] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
 
-  const ask = (request: Request) => send(request).catch((e: unknown): Reply => ({ ok: false, error: String(e) }));
+  const ask = (request: Request) => sendSafely(send, request);
 
   async function read(text: string, source: string) {
     setPending(null);
@@ -312,7 +313,7 @@ function DeleteSection({ send, library }: { send: LibraryTransferProps['send']; 
   }, [confirming]);
 
   async function clear() {
-    const reply = await send({ type: 'clearData' }).catch((e: unknown): Reply => ({ ok: false, error: String(e) }));
+    const reply = await sendSafely(send, { type: 'clearData' });
     setConfirming(false);
     setMessage(reply.ok ? { error: false, text: 'All papers, notes, tags and sightings were deleted.' } : { error: true, text: `Could not delete: ${reply.error}` });
   }

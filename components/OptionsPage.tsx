@@ -1,5 +1,6 @@
 // The options page: settings, and what the extension keeps. Reads the database live; changes go
 // to the background (the single writer), one key at a time with its whole new value.
+import { sendSafely } from '@/lib/send';
 import { useEffect, useId, useState } from 'preact/hooks';
 import { KEY_DESCRIPTIONS } from './KeyHelp';
 import type { TriageDB } from '@/lib/db';
@@ -38,7 +39,7 @@ function useSettings(db: TriageDB, send: OptionsPageProps['send']): [Settings | 
   }, [stored]);
   const save: Save = async (patch) => {
     setPending((p) => ({ ...p, ...patch }));
-    const reply = await send({ type: 'setSettings', patch }).catch((e: unknown) => ({ ok: false as const, error: String(e) }));
+    const reply = await sendSafely(send, { type: 'setSettings', patch });
     if (reply.ok) {
       // What the background stored (zod may have trimmed or filled in defaults), unless a newer
       // change of the same setting is already on its way.

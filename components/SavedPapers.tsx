@@ -2,6 +2,7 @@
 // database (live, see LibraryData); writes go to the background (the single writer) as messages.
 // Fast with 10,000 papers: the first page of rows is read on its own and shown at once; the whole
 // list follows, then the search index (in idle time); only a page of rows is in the DOM at a time.
+import { sendSafely } from '@/lib/send';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PaperRow, ReadingStatus, TriageDB } from '@/lib/db';
 import { paperUrl } from '@/lib/hf/urls';
@@ -130,7 +131,7 @@ export function SavedPapers({ db, send, onOpenSettings, libraryUrl, onOpenLibrar
   useEffect(() => searchRef.current?.focus(), [empty]);
 
   async function unstar(id: string, i: number) {
-    const reply = await send({ type: 'setState', id, patch: { starred: false } }).catch((e: unknown) => ({ ok: false as const, error: String(e) }));
+    const reply = await sendSafely(send, { type: 'setState', id, patch: { starred: false } });
     setError(reply.ok ? null : `Could not unstar: ${reply.error}`);
     if (reply.ok) setFocusRow(i);
   }
