@@ -20,7 +20,7 @@ import type { Settings } from '../settings';
 import type { Tag } from '../tags/match';
 import { cardTags, cardView, keywordsFor, snapshot, userView, type ApiLinks, type UserTagging } from './card-view';
 import { countTags, isFiltering, NO_FILTER, passes, toggleTag, type TagFilter } from './filter';
-import { sameState, StateStore } from './store';
+import { sameList, sameState, StateStore } from './store';
 
 export interface Transport {
   send(request: Request): Promise<Reply>;
@@ -224,8 +224,9 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     const before = store.get(m.id);
     const expected = optimistic(before);
     store.set({ [m.id]: expected }); // optimistic: the click shows at once
-    const paper = m.paper!; // a card has its paper before it has buttons to click
-    const view = m.view ?? cardView(paper, store.getLinks(m.id));
+    // A card is drawn (paper read, view made) before it has buttons to click.
+    const paper = m.paper!;
+    const view = m.view!;
     let reply: Reply | null = null;
     try {
       reply = await transport.send({ type: 'setState', id: m.id, patch, paper: snapshot(paper, view) });
@@ -366,7 +367,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     if (!m.controls) m.controls = makeHost('data-hfpt-controls');
     const api = store.getLinks(m.id);
     const state = store.get(m.id);
-    if (!m.view || api !== m.api || m.tagging !== tagging || !sameList(state.manualTags ?? [], m.state?.manualTags ?? [])) {
+    if (!m.view || api !== m.api || m.tagging !== tagging || !sameList(state.manualTags, m.state?.manualTags)) {
       const keywords = keywordsFor(paper, api.info);
       const sameBase = m.base && sameList(keywords, m.keywords) && m.tagging?.disabledTopics === tagging.disabledTopics;
       if (!sameBase) m.base = cardTags(paper, keywords, tagging.disabledTopics);
@@ -688,9 +689,6 @@ function listItemOf(card: HTMLElement): HTMLElement {
   }
   return item;
 }
-
-const sameList = (a: readonly string[], b: readonly string[] | undefined) =>
-  !!b && a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** Lets the page run (input, rendering) first; scheduler.yield() then resumes ahead of other tasks. */
 function yieldToPage(next: () => void) {

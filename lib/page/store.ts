@@ -4,11 +4,12 @@
 import type { LinkInfo, LinkInfos, PaperState, States } from '../messages';
 import type { ApiLinks } from './card-view';
 
-const sameTags = (a: readonly string[] = [], b: readonly string[] = []) => a.length === b.length && a.every((t, i) => t === b[i]);
+/** Two lists of strings with the same items in the same order (absent = empty). */
+export const sameList = (a: readonly string[] = [], b: readonly string[] = []) => a.length === b.length && a.every((t, i) => t === b[i]);
 
 /** What a card shows of a state (the write counter aside). */
 export const sameState = (a: PaperState, b: PaperState) =>
-  a.starred === b.starred && a.hidden === b.hidden && a.at === b.at && sameTags(a.manualTags, b.manualTags) && a.firstSeen === b.firstSeen;
+  a.starred === b.starred && a.hidden === b.hidden && a.at === b.at && sameList(a.manualTags, b.manualTags) && a.firstSeen === b.firstSeen;
 
 const NONE: PaperState = { starred: false, hidden: false };
 const NO_LINKS: ApiLinks = { pending: false };
