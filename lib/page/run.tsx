@@ -99,19 +99,7 @@ export function startTriage(
   // Cards on screen for a moment count as seen (new-since-last-visit); reported in batches. Watching
   // starts a moment after the page loads: an observed target costs the page's frames some work, and
   // the first second is the page's own (a card counts only after a second on screen anyway).
-  const tracker = createSeenTracker(win, (ids) => void send({ type: 'markSeen', ids }).catch(() => {}));
-  let watching = false;
-  const waiting = new Map<HTMLElement, string>();
-  const seen = {
-    observe: (card: HTMLElement, id: string) => (watching ? tracker.observe(card, id) : void waiting.set(card, id)),
-    unobserve: (card: HTMLElement) => (waiting.delete(card), tracker.unobserve(card)),
-    destroy: () => tracker.destroy(),
-  };
-  ctx.setTimeout(() => {
-    watching = true;
-    for (const [card, id] of waiting) if (card.isConnected) tracker.observe(card, id);
-    waiting.clear();
-  }, SEEN_AFTER_MS);
+  const seen = createSeenTracker(win, (ids) => void send({ type: 'markSeen', ids }).catch(() => {}), { startAfterMs: SEEN_AFTER_MS });
 
   const annotator = createAnnotator(doc, { send }, { acceptEvent: options.acceptEvent, onUserAction, seen, holdForSettings: !!settings });
 

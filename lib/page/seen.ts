@@ -12,6 +12,11 @@ export interface SeenOptions {
   threshold?: number;
   /** At most one report per this many ms (plus one when the page is hidden or left, and on destroy). */
   flushMs?: number;
+  /**
+   * Watching starts this long after the tracker is made (cards observed before wait): an observed
+   * target costs the page's frames some work, and a page's first moments are its own.
+   */
+  startAfterMs?: number;
 }
 
 export interface SeenTracker {
@@ -36,7 +41,7 @@ const EPSILON = 1e-3;
 export function createSeenTracker(
   win: Window,
   onSeen: (ids: string[]) => void,
-  { dwellMs = 1000, threshold = 0.5, flushMs = 2000 }: SeenOptions = {},
+  { dwellMs = 1000, threshold = 0.5, flushMs = 2000, startAfterMs = 0 }: SeenOptions = {},
 ): SeenTracker {
   const IO = (win as Window & typeof globalThis).IntersectionObserver;
   if (typeof IO !== 'function') return { observe() {}, unobserve() {}, destroy() {} };
@@ -129,9 +134,21 @@ export function createSeenTracker(
     observer.unobserve(card);
   }
 
-  return {
+  /** Cards observed before watching starts. */
+  const waiting = new Map<HTMLElement, string>();
+  let startTimer: ReturnType<typeof setTimeout> | undefined;
+  if (startAfterMs > 0) {
+    startTimer = setTimeout(() => {
+      startTimer = undefined;
+      for (const [card, id] of waiting) if (card.isConnected) tracker.observe(card, id);
+      waiting.clear();
+    }, startAfterMs);
+  }
+
+  const tracker: SeenTracker = {
     observe(card, id) {
       if (destroyed) return;
+      if (startTimer !== undefined) return void waiting.set(card, id);
       const w = watched.get(card);
       if (w?.id === id) return;
       if (w) unobserve(card); // reused for another paper: observed anew, so the observer says where it is
@@ -140,10 +157,15 @@ export function createSeenTracker(
       cardsOf.set(id, (cardsOf.get(id) ?? new Set()).add(card));
       observer.observe(card);
     },
-    unobserve,
+    unobserve(card) {
+      waiting.delete(card);
+      unobserve(card);
+    },
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      clearTimeout(startTimer);
+      waiting.clear();
       flush();
       for (const w of watched.values()) stopDwell(w);
       watched.clear();
@@ -152,4 +174,5 @@ export function createSeenTracker(
       win.removeEventListener('pagehide', onPageHide);
     },
   };
+  return tracker;
 }

@@ -83,6 +83,22 @@ describe('seen tracker', () => {
     expect(onSeen).toHaveBeenCalledExactlyOnceWith(['a']);
   });
 
+  it('with startAfterMs, watches nothing until then; cards observed meanwhile are watched then, unless taken away', () => {
+    const t = track({ startAfterMs: 1000 });
+    const [a, b, c] = [card(), card(), card()];
+    t.observe(a, 'a');
+    t.observe(b, 'b');
+    t.observe(c, 'c');
+    t.unobserve(b);
+    c.remove();
+    expect(io().targets.size).toBe(0);
+    vi.advanceTimersByTime(1000);
+    expect([...io().targets]).toEqual([a]);
+    io().show(a, 1);
+    vi.advanceTimersByTime(3000);
+    expect(onSeen).toHaveBeenCalledExactlyOnceWith(['a']);
+  });
+
   it('a card merely in the page, or that left before the dwell time, is not seen', () => {
     const t = track();
     const [a, b] = [card(), card()];
