@@ -4,8 +4,11 @@ import preact from '@preact/preset-vite';
 // One codebase, two builds: Chrome MV3 and Firefox MV2 (WXT's default for Firefox).
 export default defineConfig({
   modules: [],
+  ...(process.env.HFPT_NO_MINIFY ? { outDir: '.output-unminified' } : {}),
   vite: () => ({
     plugins: [preact()],
+    // HFPT_NO_MINIFY=1: readable function names in CPU profiles (`npm run bench -- --profile`).
+    build: process.env.HFPT_NO_MINIFY ? { minify: false } : {},
   }),
   manifest: ({ browser }) => ({
     name: 'HF Papers Triage',
