@@ -8,6 +8,7 @@ import { READING_STATUSES } from './db/types';
 import { SettingsPatch, type Settings } from './settings';
 import type { Enrichment } from './enrich/hf-api';
 import type { PageSettings } from './page-settings';
+import type { PaperFacets } from './tags/facets';
 
 // No eval-based fast paths: extension pages and service workers forbid eval under their CSP.
 z.config({ jitless: true });
@@ -38,6 +39,15 @@ export type PaperSnapshot = z.input<typeof PaperSnapshot>;
 
 const tagName = z.string().trim().min(1).max(80);
 
+/** A card's paper, to be tagged (lib/tags/facets.ts). */
+const PaperText = z.strictObject({
+  id: arxivId,
+  title: z.string().max(1000),
+  abstract: z.string().max(20_000).optional(),
+  authors: z.array(z.string().max(300)).max(1000),
+  aiKeywords: z.array(z.string().max(200)).max(50),
+});
+
 export const StatePatch = z
   .strictObject({
     starred: z.boolean().optional(),
@@ -53,8 +63,11 @@ export const StatePatch = z
 export type StatePatch = z.infer<typeof StatePatch>;
 
 export const Request = z.discriminatedUnion('type', [
-  /** One batched question for every card on the page. */
-  z.strictObject({ type: z.literal('getStates'), ids: z.array(arxivId).max(5000) }),
+  /**
+   * One batched question for every card on the page: their states and, for the papers whose text
+   * is given, their tags and what the user's rules say of them (the reply's `facets`).
+   */
+  z.strictObject({ type: z.literal('getStates'), ids: z.array(arxivId).max(5000), papers: z.array(PaperText).max(5000).optional() }),
   /** Star/unstar, hide/show. `paper` fills in the stored record (required the first time). */
   z
     .strictObject({
@@ -136,6 +149,8 @@ export type Reply =
   | {
       ok: true;
       states?: States;
+      /** For getStates with `papers`: by paper id. */
+      facets?: Record<string, PaperFacets>;
       links?: LinkInfos;
       /** ids whose API answer is on its way */
       pending?: string[];

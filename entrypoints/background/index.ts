@@ -9,6 +9,7 @@ import type { Settings } from '@/lib/settings';
 import { classifySender, handleRequest, toLinkInfos } from '@/lib/papers/handler';
 import { createPaperService } from '@/lib/papers/service';
 import { readSettings } from '@/lib/settings-store';
+import { createTagger } from '@/lib/tags/facets';
 
 /** Above this many changed papers, tabs are told to ask again rather than sent every state. */
 const MAX_PUSHED_STATES = 200;
@@ -58,6 +59,7 @@ export default defineBackground(() => {
     },
     onLibrary: () => void updateBadgeSoon(),
     onReset: () => void pushToTabs({ type: 'refresh' }),
+    tagger: createTagger(),
   };
 
   // Toolbar badge: starred papers not yet read. Counted after writes, a few times a second at most

@@ -15,10 +15,10 @@ import { readEmbeddedPapers, type PagePaper } from '../hf/embedded';
 import { pageKind, paperIdFromHref, paperUrl } from '../hf/urls';
 import { normaliseRepoUrl } from '../links/code-links';
 import type { LinkInfos, PaperSnapshot, PaperState, Reply, Request, States } from '../messages';
-import { compileRules, type RuleHit } from '../rules/engine';
 import type { Settings } from '../settings';
-import type { Tag } from '../tags/match';
-import { cardTags, cardView, keywordsFor, snapshot, userView, type ApiLinks, type UserTagging } from './card-view';
+import type { PaperFacets } from '../tags/facets';
+import { withManualTags } from '../tags/manual';
+import { cardView, keywordsFor, keywordsSent, paperText, snapshot, type ApiLinks } from './card-view';
 import { countTags, isFiltering, NO_FILTER, passes, toggleTag, type TagFilter } from './filter';
 import { sameList, sameState, StateStore } from './store';
 
@@ -45,11 +45,8 @@ export interface AnnotatorOptions {
   seen?: { observe(card: HTMLElement, id: string): void; unobserve(card: HTMLElement): void };
   /** When this visit began: papers first seen before it are "seen", others "new". */
   visitStart?: number;
-  /**
-   * Cards are built at once but go into the page only when the user's settings are known (a muted
-   * paper must never show): applySettings or releaseSettingsHold lets them in.
-   */
-  holdForSettings?: boolean;
+  /** How long cards wait for their tags (and states) before they are drawn without. */
+  facetsWaitMs?: number;
 }
 
 export type CardAction = 'star' | 'hide' | 'open' | 'code';
@@ -63,6 +60,11 @@ const PAGE_STYLE_ID = 'hfpt-page-style';
 const SLICE_MS = 25;
 /** Up to this many new cards are built within scan() itself, whatever the time. */
 const SYNC_CARDS = 20;
+/**
+ * How long cards wait for their tags and states before they are drawn without (and filled in when
+ * the answer comes): a sleeping background takes a moment to wake.
+ */
+const FACETS_WAIT_MS = 1000;
 /** Reading the page's JSON cannot be cut in slices: it gets a slice of its own (its first ms). */
 const FRESH_SLICE_MS = 1;
 
@@ -86,14 +88,10 @@ interface Mounted {
   /** What the card was last drawn with: a notification that changes neither needs no redraw. */
   state?: PaperState;
   api?: ApiLinks;
-  keywords?: readonly string[];
-  /** Our tags (topics + HF keywords), for `keywords` and the tagging they were computed with. */
-  base?: Tag[];
-  tagging?: UserTagging;
-  /** A mute rule matched (the card collapses unless starred or revealed). */
-  muted?: RuleHit;
   /** Shown for this page view although a rule mutes it. */
   revealed?: boolean;
+  /** The facets it was last drawn with (tags, mute, highlight: the background's). */
+  facets?: PaperFacets;
   /** Its snapshot was offered to fill in a paper the library knew by id only. */
   filled?: boolean;
   onStar: (e: Event) => void;
@@ -111,10 +109,8 @@ export interface Annotator {
   /** Applies what the background pushes. */
   applyStates(states: States): void;
   applyLinks(links: LinkInfos): void;
-  /** Applies the user's settings (rules, topics off): every card is re-tagged if they changed. */
+  /** Applies the user's settings: every card is tagged again if the rules or topics changed. */
   applySettings(settings: Pick<Settings, 'rules' | 'disabledTopics' | 'dimSeen'>): void;
-  /** The settings did not come in time: cards go in without them (re-tagged when they come). */
-  releaseSettingsHold(): void;
   /** Asks the background again about every card (after the library was cleared or imported). */
   refresh(): void;
   /** Listing cards a user can see now (not hidden, muted or filtered out), in the order shown. */
@@ -140,12 +136,11 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
   let embeddedCache: { props: (string | null)[]; papers: Map<string, PagePaper> } | null = null;
   let summary: Host | null = null;
   let peeking = false;
-  let tagging: UserTagging = { rules: compileRules([]), disabledTopics: new Set() };
   let filter: TagFilter = NO_FILTER;
   let dimSeen = false;
-  let settingsKnown = !options.holdForSettings;
-  /** What the current tagging was compiled from: unchanged settings re-tag nothing. */
-  let taggingKey = JSON.stringify([[], []]);
+  /** The rules and topics off of the last settings told (null: none yet). */
+  let taggingKey: string | null = null;
+  const facetsWaitMs = options.facetsWaitMs ?? FACETS_WAIT_MS;
   let highlightFirst = false;
   const visitStart = options.visitStart ?? Date.now();
   const tell = (message: string, undo: () => void) => options.onUserAction?.({ message, undo });
@@ -153,8 +148,10 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
   let slicePending = false;
   let sheet = sharedSheet(doc);
 
-  // A previous instance (extension reloaded or updated) may have left its UI: start clean.
+  // A previous instance (extension reloaded or updated) may have left its UI: start clean. Should
+  // it still be waiting for an answer, it gives way when that comes (isNewest).
   removeAll(doc);
+  const isNewest = claimDocument(doc);
 
   function embeddedPapers(): Map<string, PagePaper> {
     // Re-read the JSON only when the islands' props changed (client-side navigation). Compared
@@ -206,7 +203,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
   async function muteTag(m: Mounted, label: string) {
     const reply = await transport.send({ type: 'muteTag', tag: label }).catch(() => null);
     if (!reply?.ok) return;
-    if (reply.settings) api.applySettings(reply.settings); // at once; the push follows
+    if (reply.settings) await applySettings(reply.settings); // at once; the push follows
     const ruleId = reply.ruleId;
     if (!ruleId) return; // a rule of the user's already mutes it: nothing was added, nothing to undo
     // The card collapses under the keyboard user's focus: keep their place on its slim row.
@@ -214,7 +211,9 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     tell(`Muted tag ${label}`, () => {
       transport
         .send({ type: 'deleteRule', id: ruleId })
-        .then((r) => r?.ok && r.settings && api.applySettings(r.settings))
+        .then((r) => {
+          if (r?.ok && r.settings) void applySettings(r.settings);
+        })
         .catch(() => {});
     });
   }
@@ -315,7 +314,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
       applyHidden(m);
       watchSeen(m);
       const state = store.get(m.id);
-      const same = !!m.state && sameState(state, m.state) && store.getLinks(m.id) === m.api;
+      const same = !!m.state && sameState(state, m.state) && store.getLinks(m.id) === m.api && store.getFacets(m.id) === m.facets;
       if (same) return; // e.g. the first answer for a paper never saved: what the card shows already
       dirty.add(m);
       schedule();
@@ -344,40 +343,78 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
   const isNew = (m: Mounted, state = store.get(m.id)) => state.firstSeen === undefined || state.firstSeen >= visitStart;
 
   /** Starred papers and papers of people or topics the user follows (highlighted) are never muted. */
-  const isMuted = (m: Mounted, state = store.get(m.id)) => !!m.muted && !m.view?.highlight && !state.starred && !state.hidden && !m.revealed;
+  const isMuted = (m: Mounted, state = store.get(m.id)) => !!store.getFacets(m.id)?.muted && !store.getFacets(m.id)?.highlight && !state.starred && !state.hidden && !m.revealed;
   const tagLabels = (m: Mounted) => m.view?.tags.map((t) => t.label) ?? [];
 
   /**
    * Gives every waiting card its paper (one read of the page's JSON for all of them), and asks the
-   * background, in one message, about the code of those whose paper names none.
+   * background two questions for all of them: their states and tags, and the code of those whose
+   * paper names none.
    */
   function readPapers() {
     const papers = embeddedPapers();
     const read = toBuild.filter((m) => !m.paper && !m.attached);
     for (const m of read) m.paper = paperForCard(m.ref, papers);
+    askFacets(read);
     // A githubRepo that is not a usable repository (a page, a look-alike host) counts as none.
     const withoutCode = [...new Set(read.filter((m) => !normaliseRepoUrl(m.paper!.githubRepo ?? '')).map((m) => m.id))];
     if (withoutCode.length > 0) ask({ type: 'getLinks', ids: withoutCode }, (r) => store.setLinks(r.links ?? {}, r.pending));
   }
 
-  /** Renders a card's controls from what the store knows now. Tags cost the most: they are
-   *  recomputed only when their input (HF's keywords) changed. */
+  /**
+   * Asks the background for the states and facets of these cards' papers, in one message. Until
+   * it answers (or FACETS_WAIT_MS has passed) the cards wait to be drawn, so that they are drawn
+   * once, with their tags and stars, and a muted paper never shows.
+   */
+  function askFacets(cards: Mounted[]) {
+    const papers = new Map(cards.filter((m) => m.paper).map((m) => [m.id, paperText(m.paper!, keywordsFor(m.paper!, store.getLinks(m.id).info))]));
+    if (papers.size === 0) return Promise.resolve();
+    const ids = [...papers.keys()];
+    // Drawn without, should no answer come in time (the background is waking up, or gone).
+    const fallback = () => {
+      const none: Record<string, PaperFacets> = {};
+      for (const [id, p] of papers) if (!store.getFacets(id)) none[id] = { tags: [], manualTags: store.get(id).manualTags ?? [], aiKeywords: p.aiKeywords };
+      if (Object.keys(none).length > 0) store.setFacets(none);
+      schedule(SYNC_CARDS);
+    };
+    const timer = setTimeout(fallback, facetsWaitMs);
+    return transport
+      .send({ type: 'getStates', ids, papers: [...papers.values()] })
+      .then((r) => {
+        if (destroyed || !r?.ok) return;
+        if (r.states) store.set(r.states);
+        if (r.facets) store.setFacets(r.facets);
+      })
+      .catch(() => {}) // the background is gone (extension updated): cards show what they know
+      .finally(() => {
+        clearTimeout(timer);
+        if (!destroyed) fallback(); // papers it did not tag are drawn without tags
+      });
+  }
+
+  /** Cards to tag again (their manual tags or HF's keywords changed), asked together. */
+  const toRetag = new Set<Mounted>();
+  function retagSoon(m: Mounted) {
+    if (toRetag.size === 0) setTimeout(() => void askFacets([...toRetag].filter((x) => !x.attached || mounted.get(x.ref.card) === x)).finally(() => toRetag.clear()), 0);
+    toRetag.add(m);
+  }
+
+  /** Renders a card's controls from what the store knows now. */
   function draw(m: Mounted) {
     const paper = m.paper!;
     if (!m.controls) m.controls = makeHost('data-hfpt-controls');
     const api = store.getLinks(m.id);
     const state = store.get(m.id);
-    if (!m.view || api !== m.api || m.tagging !== tagging || !sameList(state.manualTags, m.state?.manualTags)) {
-      const keywords = keywordsFor(paper, api.info);
-      const sameBase = m.base && sameList(keywords, m.keywords) && m.tagging?.disabledTopics === tagging.disabledTopics;
-      if (!sameBase) m.base = cardTags(paper, keywords, tagging.disabledTopics);
-      const user = userView(paper, m.base!, state.manualTags ?? [], tagging.rules);
-      m.view = { ...cardView(paper, api, user.tags), highlight: user.highlight };
-      m.muted = user.muted;
+    const facets = store.getFacets(m.id);
+    const manual = state.manualTags ?? [];
+    if (!m.view || api !== m.api || facets !== m.facets || !sameList(manual, m.state?.manualTags)) {
+      // The user's own tags show at once; the background's facets catch up (asked again below).
+      const tags = facets && sameList(facets.manualTags, manual) ? facets.tags : withManualTags(manual, facets?.tags ?? []);
+      m.view = { ...cardView(paper, api, tags), highlight: facets?.highlight };
       m.api = api;
-      m.keywords = keywords;
-      m.tagging = tagging;
+      m.facets = facets;
     }
+    if (facets && (!sameList(facets.manualTags, manual) || !sameList(facets.aiKeywords, keywordsSent(keywordsFor(paper, api.info))))) retagSoon(m);
     m.state = state;
     render(
       <CardControls
@@ -422,7 +459,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     if (!m.collapsed) return;
     const muted = isMuted(m);
     const title = m.paper!.title ?? m.id;
-    render(<HiddenRow title={title} onShow={muted ? m.onShowMuted : m.onHide} reason={muted ? m.muted!.reason : undefined} />, m.collapsed.container);
+    render(<HiddenRow title={title} onShow={muted ? m.onShowMuted : m.onHide} reason={muted ? store.getFacets(m.id)!.muted!.reason : undefined} />, m.collapsed.container);
   }
 
   function attach(m: Mounted) {
@@ -442,10 +479,11 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     else options.seen.unobserve(m.ref.card);
   }
 
-  function schedule() {
+  /** `minCards`: new cards built in this turn whatever the time (a small page's, at once). */
+  function schedule(minCards = 0) {
     if (slicePending || destroyed) return;
     slicePending = true;
-    queueMicrotask(() => runSlices(now(), 0)); // a click's redraw shows in the same turn
+    queueMicrotask(() => runSlices(now(), Math.min(minCards, toBuild.length))); // a click's redraw shows in the same turn
   }
 
   /**
@@ -473,13 +511,17 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
         continue;
       }
       if (mustRead) readPapers();
+      const next = toBuild[0];
+      // Its tags and state are on their way: their arrival takes the building on (askFacets).
+      if (!next.attached && !store.getFacets(next.id)) break;
       const m = toBuild.shift()!;
       if (m.attached) continue; // cleaned up while it waited
       draw(m);
       toAttach.push(m);
       built++;
     }
-    if (toAttach.length > 0 && settingsKnown) {
+    if (toAttach.length > 0 && toBuild.length === 0) {
+      if (!isNewest()) return api.destroy();
       // A card the page dropped meanwhile is let go, so that it is annotated anew if it returns.
       for (const m of toAttach.splice(0)) m.ref.card.isConnected ? attach(m) : m.cleanup();
       renderSummary();
@@ -556,6 +598,22 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
 
   const unsubscribeAll = store.subscribeAll(renderSummary);
 
+  /**
+   * The user's settings: other rules or topics re-tag every card (by the background); resolves
+   * once the cards show it.
+   */
+  function applySettings(settings: Pick<Settings, 'rules' | 'disabledTopics' | 'dimSeen'>): Promise<void> {
+    if (dimSeen !== settings.dimSeen) {
+      dimSeen = settings.dimSeen;
+      for (const m of mounted.values()) applyHidden(m);
+    }
+    const key = JSON.stringify([settings.rules, settings.disabledTopics]);
+    if (key === taggingKey) return Promise.resolve();
+    // Papers not asked about yet are tagged with these when they are (the background has them).
+    taggingKey = key;
+    return askFacets([...mounted.values()].filter((m) => m.paper && !(m.attached && !m.controls)));
+  }
+
   function ask(request: Request, apply: (reply: Extract<Reply, { ok: true }>) => void) {
     transport
       .send(request)
@@ -583,13 +641,8 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
       const ref = id ? findPaperPageCard(doc, id) : null;
       refs = ref && !isAnnotated(ref.card, ref.id) ? [ref] : [];
     }
-    if (refs.length > 0) {
-      // One batched question for all new cards' states (and, once their papers are read, one for
-      // the code the page does not name): asked before the cards are built, so that they are
-      // usually drawn once, with the answers.
-      ask({ type: 'getStates', ids: [...new Set(refs.map((r) => r.id))] }, (r) => r.states && store.set(r.states));
-      for (const ref of refs) enqueue(ref, kind === 'listing');
-    }
+    // Their papers are read, and the background asked about them, in the first slice.
+    for (const ref of refs) enqueue(ref, kind === 'listing');
     if (!slicePending) runSlices(started, toBuild.length <= SYNC_CARDS ? toBuild.length : 0);
     renderSummary();
   }
@@ -632,23 +685,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
       return !!first;
     },
     applySettings(settings) {
-      const dimChanged = dimSeen !== settings.dimSeen;
-      dimSeen = settings.dimSeen;
-      const key = JSON.stringify([settings.rules, settings.disabledTopics]);
-      if (key !== taggingKey) {
-        taggingKey = key;
-        const disabled = new Set(settings.disabledTopics);
-        const same = disabled.size === tagging.disabledTopics.size && [...disabled].every((t) => tagging.disabledTopics.has(t));
-        tagging = { rules: compileRules(settings.rules), disabledTopics: same ? tagging.disabledTopics : disabled };
-        for (const m of mounted.values()) if (m.controls) dirty.add(m);
-      } else if (dimChanged) {
-        for (const m of mounted.values()) applyHidden(m);
-      }
-      api.releaseSettingsHold();
-    },
-    releaseSettingsHold() {
-      settingsKnown = true;
-      if (dirty.size > 0 || toAttach.length > 0) schedule();
+      void applySettings(settings);
     },
     refresh() {
       const ids = [...new Set([...mounted.values()].map((m) => m.id))];
@@ -674,6 +711,18 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
 }
 
 const now = () => performance.now();
+
+/** Where the newest annotator of each document is known: a world-wide name, not this bundle's. */
+const NEWEST = Symbol.for('hfpt.newest-annotator');
+
+/** Makes this annotator the document's newest; the function returned says whether it still is. */
+function claimDocument(doc: Document): () => boolean {
+  const world = globalThis as { [NEWEST]?: WeakMap<Document, object> };
+  const newest = (world[NEWEST] ??= new WeakMap());
+  const me = {};
+  newest.set(doc, me);
+  return () => newest.get(doc) === me;
+}
 
 /**
  * The element a list lays out for a card: the card, or the wrappers around it alone (a grid's

@@ -7,8 +7,7 @@ import { paperUrl } from '../hf/urls';
 import { paperLinks } from '../links/classify';
 import { normaliseRepoUrl, repoDisplayName } from '../links/code-links';
 import type { LinkInfo, PaperSnapshot } from '../messages';
-import { applyRules, type CompiledRules, type RuleHit } from '../rules/engine';
-import { paperTags, type Tag } from '../tags/match';
+import type { PaperText } from '../tags/facets';
 
 /** What the card knows of the API's answer: the answer, and whether one is on its way. */
 export interface ApiLinks {
@@ -16,52 +15,13 @@ export interface ApiLinks {
   pending: boolean;
 }
 
-/** `tags`: from cardTags, when the caller already has them (they cost the most to compute). */
-export function cardView(paper: PagePaper, api: ApiLinks = { pending: false }, tags?: CardView['tags']): CardView {
+/** `tags`: the paper's facets' (computed by the background), as the card shows them. */
+export function cardView(paper: PagePaper, api: ApiLinks, tags: CardView['tags']): CardView {
   return {
     id: paper.id,
     title: paper.title ?? paper.id,
-    tags: tags ?? cardTags(paper, keywordsFor(paper, api.info)),
+    tags,
     links: linkView(paper, api),
-  };
-}
-
-/** The user's side of the tags: their rules (compiled once per settings change) and topics off. */
-export interface UserTagging {
-  rules: CompiledRules;
-  disabledTopics: ReadonlySet<string>;
-}
-
-/** Chips a card shows at most: the user's own tags first, then ours. */
-const MAX_CHIPS = 7;
-
-/**
- * The user's rules over a paper: tags they give, and whether the paper is muted or highlighted.
- * Rules see every tag the paper carries (ours, HF's, the user's manual ones).
- */
-export function userView(paper: PagePaper, base: readonly Tag[], manual: readonly string[], rules: CompiledRules) {
-  const outcome = applyRules(rules, {
-    title: paper.title ?? paper.id,
-    abstract: paper.abstract,
-    authors: paper.authors,
-    tags: [...manual, ...base.map((t) => t.label)],
-  });
-  const tags: Tag[] = [
-    ...manual.map((label): Tag => ({ label, source: 'manual', why: 'added by you' })),
-    ...outcome.tags.map((t): Tag => ({ label: t.label, source: 'user', why: t.why, color: t.color })),
-    ...base,
-  ];
-  const seen = new Set<string>();
-  const merged = tags.filter((t) => {
-    const key = t.label.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  return {
-    tags: merged.slice(0, Math.max(MAX_CHIPS, manual.length)),
-    muted: outcome.muted as RuleHit | undefined,
-    highlight: outcome.highlighted ? { reason: outcome.highlighted.reason, color: outcome.highlighted.color } : undefined,
   };
 }
 
@@ -70,10 +30,19 @@ export function keywordsFor(paper: PagePaper, info: LinkInfo | undefined): reado
   return paper.aiKeywords.length > 0 ? paper.aiKeywords : (info?.aiKeywords ?? []);
 }
 
-/** Our tags for a paper: built-in topics (less those the user turned off) and HF's keywords. */
-export function cardTags(paper: PagePaper, keywords: readonly string[], disabledTopics?: ReadonlySet<string>): Tag[] {
-  return paperTags({ title: paper.title ?? paper.id, abstract: paper.abstract, aiKeywords: keywords }, { disabledTopics });
+/** What a card sends of its paper to be tagged (by the background: lib/tags/facets.ts). */
+export function paperText(paper: PagePaper, keywords: readonly string[]): PaperText {
+  return {
+    id: paper.id,
+    title: (paper.title ?? paper.id).slice(0, 1000),
+    abstract: paper.abstract?.slice(0, 20_000),
+    authors: paper.authors.slice(0, 1000).map((a) => a.slice(0, 300)),
+    aiKeywords: keywordsSent(keywords),
+  };
 }
+
+/** The keywords as sent to be tagged (as many, as long, as the background accepts). */
+export const keywordsSent = (keywords: readonly string[]) => keywords.slice(0, 50).map((k) => k.slice(0, 200));
 
 /**
  * Links in order of trust: HF's githubRepo (from the page, else from the API: the same field),

@@ -30,9 +30,6 @@ export interface ContentRuntime {
   onMessage: { addListener(fn: (msg: unknown) => void): void; removeListener(fn: (msg: unknown) => void): void };
 }
 
-/** How long the first scan waits for the user's settings asked at document_start. */
-const SETTINGS_WAIT_MS = 250;
-
 /** The extension's storage, as a content script may read it (browser.storage.local). */
 export interface ContentStorage {
   get(key: string): Promise<Record<string, unknown>>;
@@ -48,10 +45,6 @@ export async function requestSettings(runtime: ContentRuntime, storage?: Content
   return runtime.sendMessage({ type: 'getSettings' } satisfies Request) as Promise<Reply>;
 }
 
-/**
- * `settings`: the answer to requestSettings, asked early. Cards go into the page once it is here
- * (or after SETTINGS_WAIT_MS), so that muted papers are never drawn before their rules are known.
- */
 /** When watching cards for sightings starts, after the content script starts. */
 const SEEN_AFTER_MS = 1000;
 
@@ -101,7 +94,7 @@ export function startTriage(
   // the first second is the page's own (a card counts only after a second on screen anyway).
   const seen = createSeenTracker(win, (ids) => void send({ type: 'markSeen', ids }).catch(() => {}), { startAfterMs: SEEN_AFTER_MS });
 
-  const annotator = createAnnotator(doc, { send }, { acceptEvent: options.acceptEvent, onUserAction, seen, holdForSettings: !!settings });
+  const annotator = createAnnotator(doc, { send }, { acceptEvent: options.acceptEvent, onUserAction, seen });
 
   // Keyboard triage: off until the settings (keys) are known.
   let keys: Record<KeyAction, string> | null = null;
@@ -182,10 +175,8 @@ export function startTriage(
   const apply = (r: Reply | undefined) => {
     if (r?.ok && r.settings && !ctx.isInvalid) applySettings(r.settings);
   };
-  // Cards are built meanwhile, and go in once the settings are known (or have not come in time:
-  // a slow answer then re-tags them when it comes).
-  (settings ?? requestSettings(runtime)).then(apply, () => {}).finally(() => annotator.releaseSettingsHold());
-  if (settings) ctx.setTimeout(() => annotator.releaseSettingsHold(), SETTINGS_WAIT_MS);
+  // Keys and dimming; the cards' tags and mutes are the background's (asked with their states).
+  (settings ?? requestSettings(runtime)).then(apply, () => {});
   annotator.scan();
   scheduleHealth();
   return annotator;

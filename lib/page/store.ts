@@ -1,7 +1,8 @@
-// Per-paper state on the page, as last told by the background: star/hide state and what Hugging
-// Face's API said of the paper's links. Cards subscribe to their own id, so a change re-renders
+// Per-paper state on the page, as last told by the background: star/hide state, tags and what the
+// user's rules say (facets), and what Hugging Face's API said of the paper's links. Cards subscribe to their own id, so a change re-renders
 // only the cards it touches.
 import type { LinkInfo, LinkInfos, PaperState, States } from '../messages';
+import type { PaperFacets } from '../tags/facets';
 import type { ApiLinks } from './card-view';
 
 /** Two lists of strings with the same items in the same order (absent = empty). */
@@ -18,6 +19,7 @@ type Listener = () => void;
 export class StateStore {
   private states = new Map<string, PaperState>();
   private links = new Map<string, ApiLinks>();
+  private facets = new Map<string, PaperFacets>();
   private byId = new Map<string, Set<Listener>>();
   private any = new Set<Listener>();
 
@@ -27,6 +29,19 @@ export class StateStore {
 
   getLinks(id: string): ApiLinks {
     return this.links.get(id) ?? NO_LINKS;
+  }
+
+  /** The paper's tags and what the rules say of it; undefined until the background has told. */
+  getFacets(id: string): PaperFacets | undefined {
+    return this.facets.get(id);
+  }
+
+  setFacets(facets: Record<string, PaperFacets>): void {
+    for (const [id, f] of Object.entries(facets)) {
+      this.facets.set(id, f);
+      this.notify(id);
+    }
+    this.any.forEach((fn) => fn());
   }
 
   /** Applies states from the background, except ones older than what the card already has. */

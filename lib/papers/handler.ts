@@ -8,6 +8,7 @@ import { Request, type LinkInfo, type LinkInfos, type Reply, type States } from 
 import { MAX_RULES } from '../rules/schema';
 import type { Settings } from '../settings';
 import { readSettings, writeSettings } from '../settings-store';
+import { createTagger, type Tagger } from '../tags/facets';
 import { importBackup } from './import';
 import type { PaperService } from './service';
 
@@ -61,7 +62,12 @@ export interface HandlerDeps {
   newId?: () => string;
   /** Called after clearData: open pages forget what they were told. */
   onReset?: () => void;
+  /** Tags cards (getStates with papers); one per background, so that its cache is shared. */
+  tagger?: Tagger;
 }
+
+/** The tagger of handlers given none (tests). */
+let sharedTagger: Tagger | undefined;
 
 /** Ids of the mute rules a page added ("Mute this tag"): the only rules a page may delete (undo). */
 export const PAGE_RULE_PREFIX = 'page-';
@@ -94,8 +100,14 @@ export async function handleRequest(deps: HandlerDeps, raw: unknown, sender: Sen
     return { ok: true as const, states };
   };
   switch (msg.type) {
-    case 'getStates':
-      return { ok: true, states: await deps.papers.getStates(msg.ids) };
+    case 'getStates': {
+      const states = await deps.papers.getStates(msg.ids);
+      if (!msg.papers?.length) return { ok: true, states };
+      const tagger = (deps.tagger ??= sharedTagger ??= createTagger());
+      // Manual tags as stored (a paper asked about without its state has none).
+      const facets = tagger.describe(msg.papers, (id) => states[id]?.manualTags ?? [], await readSettings(deps.db));
+      return { ok: true, states, facets };
+    }
     case 'setState':
       return changed({ [msg.id]: await deps.papers.setState(msg.id, msg.patch, msg.paper) });
     case 'bulkSetState':

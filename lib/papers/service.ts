@@ -72,11 +72,13 @@ export function createPaperService(db: TriageDB, now: () => number = Date.now): 
   return {
     async getStates(ids) {
       const unique = [...new Set(ids)];
-      const [rows, seen] = await Promise.all([db.papers.bulkGet(unique), db.seen.bulkGet(unique)]);
+      // One cursor per table that skips from one asked key to the next (anyOf): its cost follows
+      // the rows found, where bulkGet makes a request per id (~100 ms for a 1000-card page).
+      const [rows, seen] = await Promise.all([db.papers.where(':id').anyOf(unique).toArray(), db.seen.where(':id').anyOf(unique).toArray()]);
+      const rowOf = new Map(rows.map((r) => [r.id, r]));
+      const seenOf = new Map(seen.map((s) => [s.id, s.firstSeen]));
       const states: States = {};
-      unique.forEach((id, i) => {
-        states[id] = stateOf(rows[i], seen[i]?.firstSeen);
-      });
+      for (const id of unique) states[id] = stateOf(rowOf.get(id), seenOf.get(id));
       return states;
     },
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAnnotator, type Annotator, type Transport } from '@/lib/page/annotator';
 import type { Reply, Request } from '@/lib/messages';
 import { fixtureText, LISTING, loadIntoDocument, PAPER_PAGE } from './fixtures';
+import { facetsFor } from './tagging';
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 /** jsdom's .click() is not a trusted event; the real default refuses those (see below). */
@@ -15,7 +16,7 @@ function fakeBackground(initial: Record<string, { starred: boolean; hidden: bool
     send: vi.fn(async (req: Request): Promise<Reply> => {
       requests.push(req);
       if (req.type === 'getStates') {
-        return { ok: true, states: Object.fromEntries(req.ids.map((id) => [id, states.get(id) ?? { starred: false, hidden: false }])) };
+        return { ok: true, states: Object.fromEntries(req.ids.map((id) => [id, states.get(id) ?? { starred: false, hidden: false }])), facets: facetsFor(req) };
       }
       if (req.type === 'getLinks') return { ok: true, links: {}, pending: req.ids };
       if (req.type !== 'setState') return { ok: false, error: 'not handled' };
@@ -124,7 +125,8 @@ describe('annotator on the saved listing', () => {
     // An extension update leaves the old script orphaned: the new one starts clean…
     annotator = createAnnotator(document, fakeBackground().transport, trusted);
     annotator.scan();
-    expect(hosts()).toHaveLength(13);
+    await flush();
+    expect(hosts()).toHaveLength(13); // the old one, answered meanwhile, gave way
     // …and the old one, told late that it is orphaned, removes only what it added (nothing left).
     first.destroy();
     expect(hosts()).toHaveLength(13);
@@ -222,6 +224,7 @@ describe('annotator on the saved paper page', () => {
     annotator = createAnnotator(document, fakeBackground().transport, trusted);
     annotator.scan();
     annotator.scan();
+    await flush();
     expect(hosts()).toHaveLength(1);
     const host = document.querySelector('h1 + [data-hfpt-controls]')!;
     const code = host.shadowRoot!.querySelector('a[aria-label^="Code"]')!;

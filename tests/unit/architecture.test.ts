@@ -56,6 +56,10 @@ describe('content script', () => {
     expect([...graph.packages].filter((p) => p === 'zod' || p.startsWith('zod/v4') || p === 'zod/v3')).toEqual([]);
   });
 
+  it('tags nothing itself: the taxonomy and the rules engine run in the background (lib/tags/facets.ts)', () => {
+    expect(rel.filter((f) => /^lib\/(tags\/(match|taxonomy|facets)|rules\/(engine|safe-regex))\.ts$/.test(f))).toEqual([]);
+  });
+
   it('is really walked (the graph reaches the annotator and the page parser)', () => {
     expect(rel).toContain('lib/page/annotator.tsx');
     expect(rel).toContain('lib/hf/embedded.ts');

@@ -8,9 +8,10 @@ import { readEmbeddedPapers, toPagePaper, type PagePaper } from '@/lib/hf/embedd
 import { pageKind, paperIdFromHref } from '@/lib/hf/urls';
 import { classifyUrl, extractLinks, paperLinks, type LinkKind } from '@/lib/links/classify';
 import { findRepoUrls, normaliseRepoUrl, safeHttpsUrl } from '@/lib/links/code-links';
-import { PaperSnapshot } from '@/lib/messages';
-import { cardView, snapshot } from '@/lib/page/card-view';
+import { PaperSnapshot, Request } from '@/lib/messages';
+import { cardView, keywordsFor, paperText, snapshot } from '@/lib/page/card-view';
 import { fixtureText, LISTING, parsePage } from './fixtures';
+import { facetsFor } from './tagging';
 import {
   anyString, BAD_IDS, embeddedLink, fuzzSeed, HOSTILE_TEXT, HOSTILE_URLS, jsonValue, mutatePaper,
   objectFromEntries, prose, Rng, urlish,
@@ -395,8 +396,12 @@ function viewProblem(p: PagePaper, r: Rng): string | null {
           spaces: r.pick([0, 1]),
         },
       }
-    : undefined;
-  const view = cardView(p, api);
+    : { pending: false };
+  // What the card sends to be tagged passes the background's schema; the chips it gets back.
+  const req = { type: 'getStates' as const, ids: [p.id], papers: [paperText(p, keywordsFor(p, api.info))] };
+  const asked = Request.safeParse(req);
+  if (!asked.success) return `the paper sent to be tagged is rejected: ${asked.error.issues[0]?.path.join('.')}: ${asked.error.issues[0]?.message}`;
+  const view = cardView(p, api, facetsFor(req)![p.id].tags);
   const { links } = view;
   for (const [what, url] of [['codeUrl', links.codeUrl], ['projectUrl', links.projectUrl], ['citing', links.citing?.url], ...(links.extra ?? []).map((e) => ['extra', e.url])] as const) {
     if (url === undefined) continue;

@@ -26,6 +26,8 @@ const PAPER = {
 const HEALTH = { path: '/papers', kind: 'listing', papersLinked: 13, papersInJson: 13, cardsAnnotated: 13, recognised: true };
 /** Whether this build's protocol has the health report (it is new; the tests follow the schema). */
 const HAS_HEALTH = RequestSchema.safeParse({ type: 'reportHealth', health: HEALTH }).success;
+/** A paper as a card sends it to be tagged. */
+const TAGGED = { id: ID, title: 'The Llama 3 Herd of Models', abstract: 'A dense Transformer.', authors: ['A. Author'], aiKeywords: ['LLM'] };
 
 const MB = 1024 * 1024;
 const TEN_MB = 'x'.repeat(10 * MB);
@@ -193,6 +195,16 @@ const CASES: [string, unknown, SenderKind?][] = [
   ['a 10 MB publishedAt', withPaper({ publishedAt: TEN_MB })],
   ['a 10 MB code URL', withPaper({ codeUrl: TEN_MB_URL })],
   ['10 MB of hostile markup as the title', withPaper({ title: HOSTILE_TEXT.join('').repeat(Math.ceil(MB / 100)) })],
+  // Papers sent to be tagged (getStates with papers)
+  ['papers not a list', { type: 'getStates', ids: [ID], papers: TAGGED }],
+  ['5001 papers', { type: 'getStates', ids: [ID], papers: Array(5001).fill(TAGGED) }],
+  ['a paper without a title', { type: 'getStates', ids: [ID], papers: [{ ...TAGGED, title: undefined }] }],
+  ['a 10 MB paper title', { type: 'getStates', ids: [ID], papers: [{ ...TAGGED, title: TEN_MB }] }],
+  ['a 10 MB paper abstract', { type: 'getStates', ids: [ID], papers: [{ ...TAGGED, abstract: TEN_MB }] }],
+  ['100k paper authors', { type: 'getStates', ids: [ID], papers: [{ ...TAGGED, authors: Array(100_000).fill('A. Author') }] }],
+  ['100k HF keywords', { type: 'getStates', ids: [ID], papers: [{ ...TAGGED, aiKeywords: Array(100_000).fill('LLM') }] }],
+  ['a paper with a bad id', { type: 'getStates', ids: [ID], papers: [{ ...TAGGED, id: '../x' }] }],
+  ['a paper with an extra key', { type: 'getStates', ids: [ID], papers: [{ ...TAGGED, __proto__: { starred: true }, starred: true }] }],
   // Ids that are not arXiv ids
   ...BAD_IDS.map((id): [string, unknown] => [`getStates id ${JSON.stringify(id)}`, { type: 'getStates', ids: [ID, id] }]),
   ...BAD_IDS.map((id): [string, unknown] => [`setState id ${JSON.stringify(id)}`, setState({ id }, { ...PAPER, id })]),

@@ -6,12 +6,13 @@
 //   npx vitest run tests/unit/hostile-page.test.ts
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { findListingCards, paperForCard } from '@/lib/hf/cards';
-import { readEmbeddedPapers, toPagePaper } from '@/lib/hf/embedded';
+import { readEmbeddedPapers, toPagePaper, type PagePaper } from '@/lib/hf/embedded';
 import { pageKind, paperIdFromHref } from '@/lib/hf/urls';
 import { PaperSnapshot, Request as RequestSchema, type Reply, type Request, type LinkInfos } from '@/lib/messages';
 import { createAnnotator, type Annotator, type Transport } from '@/lib/page/annotator';
-import { cardView, snapshot, type ApiLinks } from '@/lib/page/card-view';
+import { cardView, keywordsFor, paperText, snapshot, type ApiLinks } from '@/lib/page/card-view';
 import { fixtureText, LISTING, loadIntoDocument, parsePage } from './fixtures';
+import { facetsFor } from './tagging';
 import { HOSTILE_TEXT, HOSTILE_URLS } from './gen';
 
 declare global {
@@ -255,7 +256,7 @@ describe('hostile page: cardView', () => {
     cards = findListingCards(doc);
     views = cards.flatMap((ref) => {
       const paper = paperForCard(ref, papers);
-      return [undefined, hostileApi].map((api) => ({ ref, paper, view: cardView(paper, api) }));
+      return [{ pending: false }, hostileApi].map((api) => ({ ref, paper, view: cardView(paper, api, tagsOf(paper, api)) }));
     });
   });
 
@@ -297,6 +298,12 @@ describe('hostile page: cardView', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
+/** The chips the background gives the paper (no rules, no manual tags). */
+function tagsOf(paper: PagePaper, api: ApiLinks) {
+  const text = paperText(paper, keywordsFor(paper, api.info));
+  return facetsFor({ type: 'getStates', ids: [paper.id], papers: [text] })![paper.id].tags;
+}
+
 // (c) the annotator in jsdom
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
@@ -315,7 +322,7 @@ function validatingBackground({ allHidden = false } = {}) {
         return { ok: false, error: 'invalid' };
       }
       const msg = parsed.data;
-      if (msg.type === 'getStates') return { ok: true, states: Object.fromEntries(msg.ids.map((id) => [id, states.get(id) ?? { starred: false, hidden: allHidden }])) };
+      if (msg.type === 'getStates') return { ok: true, states: Object.fromEntries(msg.ids.map((id) => [id, states.get(id) ?? { starred: false, hidden: allHidden }])), facets: facetsFor(msg) };
       if (msg.type === 'getLinks') return { ok: true, links: {}, pending: msg.ids };
       if (msg.type !== 'setState') return { ok: true };
       const next = { starred: false, hidden: false, ...states.get(msg.id), ...msg.patch };

@@ -1,0 +1,114 @@
+// A card's tags and what the user's rules say of its paper ("facets"), computed in the background:
+// its JIT stays warm from one page to the next (a fresh content script runs the matcher cold, some
+// 30 times slower), the page's main thread does none of it, and the taxonomy and the rules engine
+// stay out of the content script. Pure: no browser API, no database.
+import { applyRules, compileRules, type CompiledRules, type RuleHit } from '../rules/engine';
+import type { Rule } from '../rules/schema';
+import { withManualTags } from './manual';
+import { paperTags, type Tag } from './match';
+
+/** What a card sends of its paper to be tagged. */
+export interface PaperText {
+  id: string;
+  title: string;
+  abstract?: string;
+  authors: string[];
+  /** Hugging Face's keywords (the page's, else its API's). */
+  aiKeywords: string[];
+}
+
+export interface PaperFacets {
+  /** Chips, the user's first: manual tags, then their rules' tags, then ours (topics, HF keywords). */
+  tags: Tag[];
+  /** A mute rule matched (the card collapses unless starred, highlighted or revealed). */
+  muted?: RuleHit;
+  /** A highlight rule matched: why, and its colour. */
+  highlight?: { reason: string; color?: string };
+  /** The manual tags and HF keywords these facets were computed with: others need asking again. */
+  manualTags: readonly string[];
+  aiKeywords: readonly string[];
+}
+
+/** Chips a card shows at most: the user's own tags first, then ours. */
+const MAX_CHIPS = 7;
+
+/** The user's side of tagging, compiled once per settings change. */
+export interface Tagging {
+  rules: CompiledRules;
+  disabledTopics: ReadonlySet<string>;
+}
+
+export function compileTagging(settings: { rules: readonly Rule[]; disabledTopics: readonly string[] }): Tagging {
+  return { rules: compileRules(settings.rules), disabledTopics: new Set(settings.disabledTopics) };
+}
+
+/**
+ * A paper's facets. Rules see every tag the paper carries (ours, HF's, the user's manual ones).
+ * `base`: our tags for the paper (paperTags), when the caller already has them.
+ */
+export function paperFacets(paper: PaperText, manual: readonly string[], tagging: Tagging, base = baseTags(paper, tagging)): PaperFacets {
+  const outcome = applyRules(tagging.rules, { title: paper.title, abstract: paper.abstract, authors: paper.authors, tags: [...manual, ...base.map((t) => t.label)] });
+  const fromRules = outcome.tags.map((t): Tag => ({ label: t.label, source: 'user', why: t.why, color: t.color }));
+  const seen = new Set<string>();
+  const merged = withManualTags(manual, [...fromRules, ...base]).filter((t) => {
+    const key = t.label.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return {
+    tags: merged.slice(0, Math.max(MAX_CHIPS, manual.length)),
+    muted: outcome.muted,
+    highlight: outcome.highlighted ? { reason: outcome.highlighted.reason, color: outcome.highlighted.color } : undefined,
+    manualTags: manual,
+    aiKeywords: paper.aiKeywords,
+  };
+}
+
+/** Our tags for a paper: built-in topics (less those the user turned off) and HF's keywords. */
+export function baseTags(paper: PaperText, tagging: Pick<Tagging, 'disabledTopics'>): Tag[] {
+  return paperTags({ title: paper.title, abstract: paper.abstract, aiKeywords: paper.aiKeywords }, { disabledTopics: tagging.disabledTopics });
+}
+
+/** Papers whose tags are remembered (a few days of listings). */
+const CACHE_SIZE = 2000;
+
+/**
+ * Facets for many papers, with the user's rules compiled once per settings change and our tags
+ * remembered per paper: a page reloaded, a second tab, or a change to the rules alone tags nothing
+ * again.
+ */
+export function createTagger() {
+  const cache = new Map<string, { key: string; tags: Tag[] }>();
+  let compiled: { rulesKey: string; topicsKey: string; tagging: Tagging } | null = null;
+  return {
+    describe(
+      papers: readonly PaperText[],
+      manualOf: (id: string) => readonly string[],
+      settings: { rules: readonly Rule[]; disabledTopics: readonly string[] },
+    ): Record<string, PaperFacets> {
+      const rulesKey = JSON.stringify(settings.rules);
+      const topicsKey = JSON.stringify(settings.disabledTopics);
+      if (compiled?.rulesKey !== rulesKey || compiled.topicsKey !== topicsKey) {
+        if (compiled?.topicsKey !== topicsKey) cache.clear(); // other topics on: other tags
+        compiled = { rulesKey, topicsKey, tagging: compileTagging(settings) };
+      }
+      const { tagging } = compiled;
+      const out: Record<string, PaperFacets> = {};
+      for (const p of papers) {
+        // Keyed by the paper's text and keywords, not its id alone: a page's text is what is tagged.
+        const key = `${p.title}\u0000${p.abstract ?? ''}\u0000${p.aiKeywords.join('\u0000')}`;
+        let hit = cache.get(p.id);
+        if (!hit || hit.key !== key) {
+          hit = { key, tags: baseTags(p, tagging) };
+          cache.delete(p.id); // re-inserted last: the oldest go first
+          cache.set(p.id, hit);
+          if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+        }
+        out[p.id] = paperFacets(p, manualOf(p.id), tagging, hit.tags);
+      }
+      return out;
+    },
+  };
+}
+export type Tagger = ReturnType<typeof createTagger>;

@@ -1,0 +1,50 @@
+// The background's tagging of cards (lib/tags/facets.ts): what it gives, and what its cache may not.
+import { describe, expect, it } from 'vitest';
+import { createTagger, type PaperText } from '@/lib/tags/facets';
+import { paperTags } from '@/lib/tags/match';
+import type { Rule } from '@/lib/rules/schema';
+
+const DIFFUSION: PaperText = { id: '2407.21783', title: 'Latent Diffusion for Video Generation', abstract: 'We train a video diffusion model.', authors: ['Ada Lovelace'], aiKeywords: ['denoising'] };
+const NONE = { rules: [] as Rule[], disabledTopics: [] as string[] };
+const labels = (f: { tags: { label: string }[] }) => f.tags.map((t) => t.label);
+
+describe('createTagger', () => {
+  it('gives the paper our tags, as paperTags does, with the basis they were computed with', () => {
+    const f = createTagger().describe([DIFFUSION], () => [], NONE)[DIFFUSION.id];
+    expect(f.tags).toEqual(paperTags(DIFFUSION));
+    expect(f).toMatchObject({ manualTags: [], aiKeywords: ['denoising'] });
+    expect(f.muted).toBeUndefined();
+  });
+
+  it('puts manual tags first and applies the rules over every tag (manual ones too)', () => {
+    const rules: Rule[] = [
+      { id: 'm', action: 'mute', match: { type: 'tag', value: 'skip me' }, enabled: true },
+      { id: 'h', action: 'highlight', match: { type: 'author', value: 'ada lovelace' }, color: '#16a34a', enabled: true },
+      { id: 't', action: 'tag', match: { type: 'keyword', value: 'latent diffusion', field: 'any' }, tag: 'LDM', color: '#0f766e', enabled: true },
+    ];
+    const f = createTagger().describe([DIFFUSION], () => ['skip me'], { rules, disabledTopics: [] })[DIFFUSION.id];
+    expect(labels(f).slice(0, 2)).toEqual(['skip me', 'LDM']);
+    expect(f.tags[0]).toMatchObject({ source: 'manual', why: 'added by you' });
+    expect(f.tags[1]).toMatchObject({ source: 'user', color: '#0f766e' });
+    expect(f.muted?.reason).toBe('muted: tag skip me');
+    expect(f.highlight).toEqual({ reason: 'highlighted: author Ada Lovelace', color: '#16a34a' });
+  });
+
+  it('tags the text it is sent, not what it remembers of an id', () => {
+    const tagger = createTagger();
+    expect(labels(tagger.describe([DIFFUSION], () => [], NONE)[DIFFUSION.id])).toContain('Diffusion');
+    const other = { ...DIFFUSION, title: 'A Study of Robot Grasping', abstract: 'Robots grasp objects with a robot arm.', aiKeywords: [] };
+    const f = tagger.describe([other], () => [], NONE)[DIFFUSION.id];
+    expect(labels(f)).not.toContain('Diffusion');
+    expect(labels(f)).toContain('Robotics');
+  });
+
+  it('follows the settings: topics turned off, and rules changed since the last call', () => {
+    const tagger = createTagger();
+    expect(labels(tagger.describe([DIFFUSION], () => [], NONE)[DIFFUSION.id])).toContain('Diffusion');
+    expect(labels(tagger.describe([DIFFUSION], () => [], { rules: [], disabledTopics: ['Diffusion'] })[DIFFUSION.id])).not.toContain('Diffusion');
+    const mute: Rule = { id: 'm', action: 'mute', match: { type: 'keyword', value: 'video', field: 'any' }, enabled: true };
+    expect(tagger.describe([DIFFUSION], () => [], { rules: [mute], disabledTopics: [] })[DIFFUSION.id].muted?.ruleId).toBe('m');
+    expect(tagger.describe([DIFFUSION], () => [], NONE)[DIFFUSION.id].muted).toBeUndefined();
+  });
+});
