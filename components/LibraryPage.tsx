@@ -24,7 +24,7 @@ import {
 } from './LibraryData';
 import { LibraryTransfer, type Downloader, type ExportScope } from './LibraryTransfer';
 import { PaperFilters, PaperLinks, SearchBox, StatusOptions, TagChips } from './PaperRowParts';
-import { AddTag } from './TagList';
+import { AddTag } from './AddTag';
 import { UI_CSS } from './styles';
 
 export interface LibraryPageProps {

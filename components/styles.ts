@@ -6,6 +6,7 @@ export const UI_CSS = `
 :host { all: initial; display: block; font-family: inherit; color: var(--hfpt-fg); }
 * { box-sizing: border-box; }
 .controls { margin-bottom: 8px; }
+.slot { display: contents; }
 .row { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin-top: 8px; font-size: 13px; line-height: 18px; }
 .tags { display: flex; flex-wrap: wrap; gap: 4px; margin: 0; padding: 0; list-style: none; }
 .chip { display: inline-flex; align-items: center; height: 20px; padding: 0 7px; border-radius: 6px;

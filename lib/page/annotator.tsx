@@ -7,7 +7,8 @@
 // the page together, so the page lays out once; a change redraws only the cards it touches. A small
 // page is done within scan().
 import { render } from 'preact';
-import { CardControls, HiddenRow, HiddenSummary, type CardView } from '@/components/CardControls';
+import { mountCardControls, type CardControlsHandle, type CardView } from '@/components/card-controls';
+import { HiddenRow, HiddenSummary } from '@/components/Hidden';
 import { FilterBar } from '@/components/FilterBar';
 import { PAGE_CSS, UI_CSS } from '@/components/styles';
 import { findListingCards, findPaperPageCard, paperForCard, type CardRef } from '../hf/cards';
@@ -81,6 +82,8 @@ interface Mounted {
   /** Listing cards collapse to a slim row when hidden; the paper page's title block does not. */
   collapsible: boolean;
   controls?: Host;
+  /** What draws into `controls` (built with the DOM: see components/card-controls.ts). */
+  controlsView?: CardControlsHandle;
   collapsed?: Host;
   /** In the page (or cleaned up: never to be attached). */
   attached: boolean;
@@ -299,11 +302,9 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
         unsubscribe();
         if (m.attached && collapsible) options.seen?.unobserve(ref.card);
         dirty.delete(m);
-        for (const h of [m.controls, m.collapsed]) {
-          if (!h) continue;
-          render(null, h.container);
-          h.host.remove();
-        }
+        m.controlsView?.destroy();
+        if (m.collapsed) render(null, m.collapsed.container);
+        for (const h of [m.controls, m.collapsed]) h?.host.remove();
         if (m.attached) for (const el of [ref.card, listItemOf(ref.card)]) for (const a of CARD_ATTRS) el.removeAttribute(a);
         m.attached = true; // never attached from now on
         if (mounted.get(ref.card) === m) mounted.delete(ref.card);
@@ -416,19 +417,14 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     }
     if (facets && (!sameList(facets.manualTags, manual) || !sameList(facets.aiKeywords, keywordsSent(keywordsFor(paper, api.info))))) retagSoon(m);
     m.state = state;
-    render(
-      <CardControls
-        view={m.view}
-        state={m.state}
-        isNew={m.collapsible && isNew(m, state)}
-        onStar={m.onStar}
-        onHide={m.onHide}
-        onAddTag={m.onAddTag}
-        onRemoveTag={m.onRemoveTag}
-        onMuteTag={m.collapsible ? m.onMuteTag : undefined}
-      />,
-      m.controls.container,
-    );
+    m.controlsView ??= mountCardControls(m.controls.container, {
+      onStar: m.onStar,
+      onHide: m.onHide,
+      onAddTag: m.onAddTag,
+      onRemoveTag: m.onRemoveTag,
+      onMuteTag: m.collapsible ? m.onMuteTag : undefined,
+    });
+    m.controlsView.update({ view: m.view, state, isNew: m.collapsible && isNew(m, state) });
     renderCollapsed(m);
     applyHidden(m);
     if (state.bare && m.paper?.title && !m.filled) {

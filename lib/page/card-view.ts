@@ -1,7 +1,6 @@
 // From what the page (and Hugging Face's API) say about a paper to what a card shows and what a
 // star saves.
-import type { CardView } from '@/components/CardControls';
-import type { LinkView } from '@/components/LinkBadges';
+import type { CardView, LinkView } from '@/components/card-controls';
 import type { PagePaper } from '../hf/embedded';
 import { paperUrl } from '../hf/urls';
 import { paperLinks } from '../links/classify';
