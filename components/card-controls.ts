@@ -88,31 +88,47 @@ function el(doc: Document, tag: string, attrs: Record<string, string | undefined
 
 const icon = (doc: Document, name: string) => el(doc, 'span', { class: `icon icon-${name}`, 'aria-hidden': 'true' });
 
+/** The parts every card has, built once per document and cloned for each card (one native call). */
+const skeletons = new WeakMap<Document, HTMLElement>();
+function skeleton(doc: Document): HTMLElement {
+  let s = skeletons.get(doc);
+  if (!s) {
+    const star = el(doc, 'button', { type: 'button', class: 'btn star' }, icon(doc, 'star'), 'Star');
+    const hide = el(doc, 'button', { type: 'button', class: 'btn hide' }, icon(doc, 'eye-off'), 'Hide');
+    // Slots (display: contents): what they hold sits in the row as if they were not there.
+    const controls = el(doc, 'div', { class: 'controls' }, el(doc, 'div', { class: 'row' }), el(doc, 'div', { class: 'row' }, star, hide, el(doc, 'span', { class: 'slot' })));
+    s = el(
+      doc,
+      'div',
+      {},
+      controls,
+      el(doc, 'span', { class: 'new', title: 'Not seen on an earlier visit' }, 'New'),
+      el(doc, 'span', { class: 'highlight' }),
+      el(doc, 'ul', { class: 'tags', role: 'list', 'aria-label': 'Tags' }),
+      el(doc, 'span', { class: 'slot' }, el(doc, 'button', { type: 'button', class: 'btn add-tag', 'aria-label': 'Add a tag' }, '+ Tag')),
+    );
+    skeletons.set(doc, s);
+  }
+  return s.cloneNode(true) as HTMLElement;
+}
+
 /** Tags, then Star / Hide and the code and project links, under a card's title. */
 export function mountCardControls(container: HTMLElement, handlers: CardHandlers): CardControlsHandle {
   const doc = container.ownerDocument;
-  const newMark = el(doc, 'span', { class: 'new', title: 'Not seen on an earlier visit' }, 'New');
-  const highlight = el(doc, 'span', { class: 'highlight' });
-  const tags = el(doc, 'ul', { class: 'tags', role: 'list', 'aria-label': 'Tags' });
-  // A slot (display: contents): its button or form sits in the row as if the slot were not there.
-  const addSlot = el(doc, 'span', { class: 'slot' });
-  const starIcon = icon(doc, 'star');
-  const star = el(doc, 'button', { type: 'button', class: 'btn star' }, starIcon, 'Star');
-  const hideText = doc.createTextNode('Hide');
-  const hide = el(doc, 'button', { type: 'button', class: 'btn hide' }, icon(doc, 'eye-off'), hideText);
-  const links = el(doc, 'span', { class: 'slot' });
-  const tagRow = el(doc, 'div', { class: 'row' });
-  container.replaceChildren(el(doc, 'div', { class: 'controls' }, tagRow, el(doc, 'div', { class: 'row' }, star, hide, links)));
+  const [controls, newMark, highlight, tags, addSlot] = [...skeleton(doc).children] as HTMLElement[];
+  const [tagRow, buttonRow] = [...controls.children] as HTMLElement[];
+  const [star, hide, links] = [...buttonRow.children] as HTMLElement[];
+  const starIcon = star.firstElementChild!;
+  const hideText = hide.lastChild as Text;
+  container.replaceChildren(controls);
   star.addEventListener('click', handlers.onStar);
   hide.addEventListener('click', handlers.onHide);
 
   const { onAddTag } = handlers;
-  if (onAddTag) {
-    // The form is Preact's (the library's rows use it too), mounted the first time it is opened.
-    const open = el(doc, 'button', { type: 'button', class: 'btn add-tag', 'aria-label': 'Add a tag' }, '+ Tag');
-    open.addEventListener('click', () => render(createElement(AddTag, { onAdd: onAddTag, initiallyOpen: true }), addSlot), { once: true });
-    addSlot.append(open);
-  }
+  const open = addSlot.firstElementChild!;
+  // The form is Preact's (the library's rows use it too), mounted the first time it is opened.
+  if (onAddTag) open.addEventListener('click', () => render(createElement(AddTag, { onAdd: onAddTag, initiallyOpen: true }), addSlot), { once: true });
+  else open.remove();
 
   let last: CardProps | undefined;
   return {

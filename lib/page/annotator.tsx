@@ -311,7 +311,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
       },
     };
     const unsubscribe = store.subscribe(ref.id, () => {
-      if (!m.controls) return; // not built yet: it is drawn from the store when it is
+      if (!m.view) return; // not drawn yet: it is drawn from the store when it is
       applyHidden(m);
       watchSeen(m);
       const state = store.get(m.id);
@@ -400,10 +400,22 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     toRetag.add(m);
   }
 
+  /** A card's host and the skeleton of its controls: all that needs nothing from the background. */
+  function prepare(m: Mounted) {
+    m.controls = makeHost('data-hfpt-controls');
+    m.controlsView = mountCardControls(m.controls.container, {
+      onStar: m.onStar,
+      onHide: m.onHide,
+      onAddTag: m.onAddTag,
+      onRemoveTag: m.onRemoveTag,
+      onMuteTag: m.collapsible ? m.onMuteTag : undefined,
+    });
+  }
+
   /** Renders a card's controls from what the store knows now. */
   function draw(m: Mounted) {
     const paper = m.paper!;
-    if (!m.controls) m.controls = makeHost('data-hfpt-controls');
+    if (!m.controls) prepare(m);
     const api = store.getLinks(m.id);
     const state = store.get(m.id);
     const facets = store.getFacets(m.id);
@@ -417,14 +429,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     }
     if (facets && (!sameList(facets.manualTags, manual) || !sameList(facets.aiKeywords, keywordsSent(keywordsFor(paper, api.info))))) retagSoon(m);
     m.state = state;
-    m.controlsView ??= mountCardControls(m.controls.container, {
-      onStar: m.onStar,
-      onHide: m.onHide,
-      onAddTag: m.onAddTag,
-      onRemoveTag: m.onRemoveTag,
-      onMuteTag: m.collapsible ? m.onMuteTag : undefined,
-    });
-    m.controlsView.update({ view: m.view, state, isNew: m.collapsible && isNew(m, state) });
+    m.controlsView!.update({ view: m.view, state, isNew: m.collapsible && isNew(m, state) });
     renderCollapsed(m);
     applyHidden(m);
     if (state.bare && m.paper?.title && !m.filled) {
@@ -491,6 +496,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     if (destroyed) return;
     let built = 0;
     let redrawn = false;
+    let prepared = 0;
     while (dirty.size > 0 || toBuild.length > 0) {
       const spent = now() - started;
       const mustRead = dirty.size === 0 && !toBuild[0].paper && !toBuild[0].attached;
@@ -508,8 +514,14 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
       }
       if (mustRead) readPapers();
       const next = toBuild[0];
-      // Its tags and state are on their way: their arrival takes the building on (askFacets).
-      if (!next.attached && !store.getFacets(next.id)) break;
+      if (!next.attached && !store.getFacets(next.id)) {
+        // Its tags and state are on their way; their arrival takes the building on (askFacets).
+        // Meanwhile, the parts of the cards' controls that need none of it.
+        while (prepared < toBuild.length && (toBuild[prepared].controls || toBuild[prepared].attached)) prepared++;
+        if (prepared === toBuild.length) break;
+        prepare(toBuild[prepared]);
+        continue;
+      }
       const m = toBuild.shift()!;
       if (m.attached) continue; // cleaned up while it waited
       draw(m);
