@@ -4,6 +4,9 @@ import preact from '@preact/preset-vite';
 // One codebase, two builds: Chrome MV3 and Firefox MV2 (WXT's default for Firefox).
 export default defineConfig({
   modules: [],
+  // No auto-imports: every import is written out. An identifier that merely looked like one of
+  // WXT's (a parameter named \`storage\`) once pulled @wxt-dev/storage into the content script.
+  imports: false,
   ...(process.env.HFPT_NO_MINIFY ? { outDir: '.output-unminified' } : {}),
   vite: () => ({
     plugins: [preact()],

@@ -1,4 +1,6 @@
 // Wiring only: messages in, database writes through the services, changes pushed to open HF tabs.
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
 import { openDb } from '@/lib/db';
 import { Fetcher } from '@/lib/enrich/fetcher';
 import { createEnrichService, type CachedEnrichment } from '@/lib/enrich/service';

@@ -1,4 +1,6 @@
 // Runs on Hugging Face papers pages. Wiring only: lib/page/run.tsx does the work.
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { requestSettings, startTriage } from '@/lib/page/run';
 
 export default defineContentScript({

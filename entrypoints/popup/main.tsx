@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { render } from 'preact';
 import { openDb } from '@/lib/db';
 import { SavedPapers } from '@/components/SavedPapers';

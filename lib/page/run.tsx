@@ -39,8 +39,8 @@ export interface ContentStorage {
  * The settings a page needs (rules, topics off, keys): from the extension's storage, where the
  * background mirrors them (no service worker to wake), else asked of the background.
  */
-export async function requestSettings(runtime: ContentRuntime, storage?: ContentStorage): Promise<Reply> {
-  const stored = storage ? readPageSettings(await storage.get(PAGE_SETTINGS_KEY).catch(() => ({}))) : undefined;
+export async function requestSettings(runtime: ContentRuntime, local?: ContentStorage): Promise<Reply> {
+  const stored = local ? readPageSettings(await local.get(PAGE_SETTINGS_KEY).catch(() => ({}))) : undefined;
   if (stored) return { ok: true, settings: stored as Settings };
   return runtime.sendMessage({ type: 'getSettings' } satisfies Request) as Promise<Reply>;
 }
