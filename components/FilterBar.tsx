@@ -1,6 +1,5 @@
 // The tag filter bar above a listing: the tags on this page with how many papers carry each.
 // Click: only papers with that tag (again: clear); shift-click: papers without it.
-import { useState } from 'preact/hooks';
 import type { TagCount, TagFilter } from '@/lib/page/filter';
 
 /** Tags shown before "more": the bar stays one or two lines on a 100-paper day. */
@@ -18,10 +17,12 @@ export interface FilterBarProps {
   highlighted?: number;
   highlightFirst?: boolean;
   onHighlightFirst?: (value: boolean) => void;
+  /** Every tag shown, not only the first FILTER_TAGS_SHOWN ("+N more" was clicked). */
+  showAll?: boolean;
+  onShowAll: () => void;
 }
 
-export function FilterBar({ tags, filter, shown, total, onToggle, onClear, highlighted = 0, highlightFirst = false, onHighlightFirst }: FilterBarProps) {
-  const [all, setAll] = useState(false);
+export function FilterBar({ tags, filter, shown, total, onToggle, onClear, highlighted = 0, highlightFirst = false, onHighlightFirst, showAll: all = false, onShowAll }: FilterBarProps) {
   if (tags.length === 0) return null;
   const active = (t: TagCount) => filter.include.has(t.label.toLowerCase()) || filter.exclude.has(t.label.toLowerCase());
   // Tags in use by the filter always stay visible, even past the cut.
@@ -52,7 +53,7 @@ export function FilterBar({ tags, filter, shown, total, onToggle, onClear, highl
         );
       })}
       {tags.length > visible.length && (
-        <button type="button" class="flink" onClick={() => setAll(true)}>
+        <button type="button" class="flink" onClick={onShowAll}>
           {`+${tags.length - visible.length} more`}
         </button>
       )}

@@ -1,12 +1,11 @@
 // A card's controls (tags, Star, Hide, code and project links), built with the DOM itself and
 // patched in place: a page of 100 or 1000 cards draws them on load, when no code of a fresh
 // content script is compiled yet, and a virtual DOM's diff then cost ~0.45 ms a card (`npm run
-// bench`). Only the "+ Tag" form, opened on demand, is a Preact component (AddTag). Page text goes
+// bench`). Page text goes
 // in as text (textContent, attribute values), never as markup; links are validated https already.
-import { createElement, render } from 'preact';
 import type { PaperState } from '@/lib/messages';
+import { mountAddTag } from './add-tag';
 import { compactCount } from './format';
-import { AddTag } from './AddTag';
 
 export interface TagView {
   label: string;
@@ -105,7 +104,7 @@ function skeleton(doc: Document): HTMLElement {
       el(doc, 'span', { class: 'new', title: 'Not seen on an earlier visit' }, 'New'),
       el(doc, 'span', { class: 'highlight' }),
       el(doc, 'ul', { class: 'tags', role: 'list', 'aria-label': 'Tags' }),
-      el(doc, 'span', { class: 'slot' }, el(doc, 'button', { type: 'button', class: 'btn add-tag', 'aria-label': 'Add a tag' }, '+ Tag')),
+      el(doc, 'span', { class: 'slot' }),
     );
     skeletons.set(doc, s);
   }
@@ -124,11 +123,7 @@ export function mountCardControls(container: HTMLElement, handlers: CardHandlers
   star.addEventListener('click', handlers.onStar);
   hide.addEventListener('click', handlers.onHide);
 
-  const { onAddTag } = handlers;
-  const open = addSlot.firstElementChild!;
-  // The form is Preact's (the library's rows use it too), mounted the first time it is opened.
-  if (onAddTag) open.addEventListener('click', () => render(createElement(AddTag, { onAdd: onAddTag, initiallyOpen: true }), addSlot), { once: true });
-  else open.remove();
+  if (handlers.onAddTag) mountAddTag(addSlot, { onAdd: handlers.onAddTag });
 
   let last: CardProps | undefined;
   return {
@@ -162,7 +157,6 @@ export function mountCardControls(container: HTMLElement, handlers: CardHandlers
       if (!prev || prev.view.links !== view.links) links.replaceChildren(...linkBadges(doc, view.links));
     },
     destroy() {
-      render(null, addSlot);
       container.replaceChildren();
     },
   };

@@ -1,0 +1,64 @@
+// "+ Tag": a small inline field to add a tag of one's own, built with the DOM so that the cards'
+// controls (components/card-controls.ts) ship no Preact hooks to every page; the library's rows
+// mount the same widget through AddTag.tsx.
+
+export interface AddTagOptions {
+  /**
+   * Gets the label and the last input event, for the caller to decide whether it counts: a submit
+   * is a trusted event even when a page's script calls requestSubmit(), but typing can only be the
+   * user's.
+   */
+  onAdd: (label: string, typed: Event) => void;
+  /** The paper's title, where several papers are listed. */
+  name?: string;
+}
+
+/** Puts the "+ Tag" button in `slot`; a click opens the field there. Returns the clean-up. */
+export function mountAddTag(slot: HTMLElement, { onAdd, name }: AddTagOptions): () => void {
+  const doc = slot.ownerDocument;
+  const open = doc.createElement('button');
+  open.type = 'button';
+  open.className = 'btn add-tag';
+  open.setAttribute('aria-label', name ? `Add a tag to ${name}` : 'Add a tag');
+  open.textContent = '+ Tag';
+
+  const form = doc.createElement('form');
+  form.className = 'add-tag-form';
+  const field = doc.createElement('input');
+  field.className = 'tag-input';
+  field.setAttribute('aria-label', name ? `New tag for ${name}` : 'New tag');
+  field.maxLength = 80;
+  const add = doc.createElement('button');
+  add.type = 'submit';
+  add.className = 'btn';
+  add.textContent = 'Add';
+  form.append(field, add);
+
+  let lastInput: Event | null = null;
+  const close = () => {
+    field.value = '';
+    lastInput = null;
+    slot.replaceChildren(open);
+  };
+  open.addEventListener('click', () => {
+    slot.replaceChildren(form);
+    field.focus();
+  });
+  field.addEventListener('input', (e) => (lastInput = e));
+  field.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    close();
+  });
+  field.addEventListener('blur', () => {
+    if (!field.value.trim()) close();
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const label = field.value.trim().replace(/\s+/g, ' ');
+    if (label && lastInput) onAdd(label.slice(0, 80), lastInput);
+    close();
+  });
+  slot.replaceChildren(open);
+  return () => slot.replaceChildren();
+}
