@@ -9,6 +9,7 @@ import { SettingsPatch, type Settings } from './settings';
 import type { Enrichment } from './enrich/hf-api';
 import type { PageSettings } from './page-settings';
 import type { PaperFacets } from './tags/facets';
+import type { PagePaper } from './hf/embedded';
 
 // No eval-based fast paths: extension pages and service workers forbid eval under their CSP.
 z.config({ jitless: true });
@@ -65,9 +66,18 @@ export type StatePatch = z.infer<typeof StatePatch>;
 export const Request = z.discriminatedUnion('type', [
   /**
    * One batched question for every card on the page: their states and, for the papers whose text
-   * is given, their tags and what the user's rules say of them (the reply's `facets`).
+   * is given (`papers`) or which `cards` names, their tags and what the user's rules say of them
+   * (the reply's `facets`). `props`: the page's embedded JSON as the page has it (the data-props
+   * of its islands), read here (lib/hf/embedded.ts); the reply's `papers` are what it describes.
    */
-  z.strictObject({ type: z.literal('getStates'), ids: z.array(arxivId).max(5000), papers: z.array(PaperText).max(5000).optional() }),
+  z.strictObject({
+    type: z.literal('getStates'),
+    ids: z.array(arxivId).max(5000),
+    papers: z.array(PaperText).max(5000).optional(),
+    props: z.array(z.string().max(64 * 1024 * 1024)).max(100).optional(),
+    /** Cards the JSON may not describe: what their DOM shows (the title), for the fallback. */
+    cards: z.array(z.strictObject({ id: arxivId, title: z.string().max(1000).optional() })).max(5000).optional(),
+  }),
   /** Star/unstar, hide/show. `paper` fills in the stored record (required the first time). */
   z
     .strictObject({
@@ -149,8 +159,10 @@ export type Reply =
   | {
       ok: true;
       states?: States;
-      /** For getStates with `papers`: by paper id. */
+      /** For getStates with papers or cards: by paper id. */
       facets?: Record<string, PaperFacets>;
+      /** For getStates with `props`: the papers the page's JSON describes, by id. */
+      papers?: Record<string, PagePaper>;
       links?: LinkInfos;
       /** ids whose API answer is on its way */
       pending?: string[];

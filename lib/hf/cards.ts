@@ -78,7 +78,7 @@ export function findPaperPageCard(doc: Document, id: string): CardRef | null {
 }
 
 /** What we know of a card's paper: the embedded JSON when it covers the card, else the DOM. */
-export function paperForCard(ref: CardRef, embedded: Map<string, PagePaper>): PagePaper {
+export function paperForCard(ref: Pick<CardRef, 'id' | 'domTitle'>, embedded: ReadonlyMap<string, PagePaper>): PagePaper {
   const known = embedded.get(ref.id);
   if (known) return known.title ? known : { ...known, title: ref.domTitle };
   return { id: ref.id, title: ref.domTitle, authors: [], aiKeywords: [] };

@@ -1,8 +1,9 @@
 // Paper data from the page's embedded JSON (the `data-props` of Svelte islands such as
 // DailyPapers and PaperContent). Tolerant by design: an unknown shape, a missing field or a wrong
-// type drops that field (or that paper), never the page. zod/mini keeps the content script small.
+// type drops that field (or that paper), never the page. Parsed by the background: the content
+// script sends the props as they are (embeddedProps) with its question about the page's cards.
 import * as z from 'zod/mini';
-import { EMBEDDED_PROPS } from './selectors';
+import { embeddedProps } from './props';
 import { isArxivId } from './urls';
 
 export interface PagePaper {
@@ -95,11 +96,16 @@ function merge(a: PagePaper, b: PagePaper): PagePaper {
 
 /** Every paper described by the embedded JSON of `root`, keyed by arXiv id. */
 export function readEmbeddedPapers(root: ParentNode): Map<string, PagePaper> {
+  return papersFromProps(embeddedProps(root));
+}
+
+/** Every paper described by these `data-props` values, keyed by arXiv id. */
+export function papersFromProps(allProps: readonly string[]): Map<string, PagePaper> {
   const papers = new Map<string, PagePaper>();
-  for (const el of root.querySelectorAll(EMBEDDED_PROPS)) {
+  for (const text of allProps) {
     let props: unknown;
     try {
-      props = JSON.parse(el.getAttribute('data-props') ?? '');
+      props = JSON.parse(text);
     } catch {
       continue;
     }

@@ -12,14 +12,16 @@ import { HiddenRow, HiddenSummary } from '@/components/Hidden';
 import { FilterBar } from '@/components/FilterBar';
 import { PAGE_CSS, UI_CSS } from '@/components/styles';
 import { findListingCards, findPaperPageCard, paperForCard, type CardRef } from '../hf/cards';
-import { readEmbeddedPapers, type PagePaper } from '../hf/embedded';
+import type { PagePaper } from '../hf/embedded';
+import { embeddedProps, sameProps } from '../hf/props';
 import { pageKind, paperIdFromHref, paperUrl } from '../hf/urls';
 import { normaliseRepoUrl } from '../links/code-links';
 import type { LinkInfos, PaperSnapshot, PaperState, Reply, Request, States } from '../messages';
 import type { Settings } from '../settings';
 import type { PaperFacets } from '../tags/facets';
 import { withManualTags } from '../tags/manual';
-import { cardView, keywordsFor, keywordsSent, paperText, snapshot, type ApiLinks } from './card-view';
+import { keywordsSent, paperText } from '../tags/text';
+import { cardView, keywordsFor, snapshot, type ApiLinks } from './card-view';
 import { countTags, isFiltering, NO_FILTER, passes, toggleTag, type TagFilter } from './filter';
 import { sameList, sameState, StateStore } from './store';
 
@@ -77,8 +79,10 @@ interface Host {
 interface Mounted {
   id: string;
   ref: CardRef;
-  /** From the page's JSON (else its DOM), read when the card's turn to be built comes. */
+  /** From the page's JSON (else its DOM), as the background's answer about the card gives it. */
   paper?: PagePaper;
+  /** The background was asked about it (its paper and tags are on their way). */
+  asked?: boolean;
   /** Listing cards collapse to a slim row when hidden; the paper page's title block does not. */
   collapsible: boolean;
   controls?: Host;
@@ -136,7 +140,9 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
   const toBuild: Mounted[] = [];
   const toAttach: Mounted[] = [];
   const dirty = new Set<Mounted>();
-  let embeddedCache: { props: (string | null)[]; papers: Map<string, PagePaper> } | null = null;
+  /** The papers of the page's JSON, as the background read them, and the JSON they came from. */
+  let pagePapers = new Map<string, PagePaper>();
+  let sentProps: string[] | null = null;
   let summary: Host | null = null;
   let peeking = false;
   let filter: TagFilter = NO_FILTER;
@@ -145,6 +151,8 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
   let taggingKey: string | null = null;
   const facetsWaitMs = options.facetsWaitMs ?? FACETS_WAIT_MS;
   let highlightFirst = false;
+  /** "+N more" was clicked in the filter bar: every tag shows. */
+  let allTagsShown = false;
   const visitStart = options.visitStart ?? Date.now();
   const tell = (message: string, undo: () => void) => options.onUserAction?.({ message, undo });
   let destroyed = false;
@@ -155,17 +163,6 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
   // it still be waiting for an answer, it gives way when that comes (isNewest).
   removeAll(doc);
   const isNewest = claimDocument(doc);
-
-  function embeddedPapers(): Map<string, PagePaper> {
-    // Re-read the JSON only when the islands' props changed (client-side navigation). Compared
-    // one attribute at a time: an unchanged attribute is the same string, found equal at once.
-    const props = [...doc.querySelectorAll('[data-target][data-props]')].map((el) => el.getAttribute('data-props'));
-    const cached = embeddedCache;
-    if (!cached || cached.props.length !== props.length || props.some((p, i) => p !== cached.props[i])) {
-      embeddedCache = { props, papers: readEmbeddedPapers(doc) };
-    }
-    return embeddedCache!.papers;
-  }
 
   function makeHost(attr: (typeof HOST_ATTRS)[number]): Host {
     const host = doc.createElement('div');
@@ -225,13 +222,13 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
   async function write(m: Mounted, patch: Extract<Request, { type: 'setState' }>['patch'], optimistic: (s: PaperState) => PaperState) {
     const before = store.get(m.id);
     const expected = optimistic(before);
+    // Sent first, so that it travels while the card redraws. A card is drawn (paper read, view
+    // made) before it has buttons to click.
+    const sent = transport.send({ type: 'setState', id: m.id, patch, paper: snapshot(m.paper!, m.view!) });
     store.set({ [m.id]: expected }); // optimistic: the click shows at once
-    // A card is drawn (paper read, view made) before it has buttons to click.
-    const paper = m.paper!;
-    const view = m.view!;
     let reply: Reply | null = null;
     try {
-      reply = await transport.send({ type: 'setState', id: m.id, patch, paper: snapshot(paper, view) });
+      reply = await sent;
     } catch {
       reply = null;
     }
@@ -348,48 +345,72 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
   const tagLabels = (m: Mounted) => m.view?.tags.map((t) => t.label) ?? [];
 
   /**
-   * Gives every waiting card its paper (one read of the page's JSON for all of them), and asks the
-   * background two questions for all of them: their states and tags, and the code of those whose
-   * paper names none.
+   * Asks the background about every waiting card, in one message: their states, their papers
+   * (from the page's JSON, which it parses: sent as the page has it, unless it was already) and
+   * their tags. Then, about the code of those whose paper names none.
    */
   function readPapers() {
-    const papers = embeddedPapers();
-    const read = toBuild.filter((m) => !m.paper && !m.attached);
-    for (const m of read) m.paper = paperForCard(m.ref, papers);
-    askFacets(read);
+    const read = toBuild.filter((m) => !m.asked && !m.attached);
+    for (const m of read) m.asked = true;
+    const props = embeddedProps(doc);
+    if (sentProps && sameProps(props, sentProps)) {
+      // The same JSON as before (cards added by the page later): papers known, their texts go.
+      for (const m of read) m.paper = paperForCard(m.ref, pagePapers);
+      askLinks(read);
+      void askFacets(read);
+    } else {
+      sentProps = props;
+      void askFacets(read, props);
+    }
+  }
+
+  function askLinks(cards: Mounted[]) {
     // A githubRepo that is not a usable repository (a page, a look-alike host) counts as none.
-    const withoutCode = [...new Set(read.filter((m) => !normaliseRepoUrl(m.paper!.githubRepo ?? '')).map((m) => m.id))];
+    const withoutCode = [...new Set(cards.filter((m) => m.paper && !normaliseRepoUrl(m.paper.githubRepo ?? '')).map((m) => m.id))];
     if (withoutCode.length > 0) ask({ type: 'getLinks', ids: withoutCode }, (r) => store.setLinks(r.links ?? {}, r.pending));
   }
 
   /**
-   * Asks the background for the states and facets of these cards' papers, in one message. Until
+   * Asks the background for the states and facets of these cards' papers, in one message, with
+   * the page's JSON (`props`: the background reads the papers from it) or the papers' texts. Until
    * it answers (or FACETS_WAIT_MS has passed) the cards wait to be drawn, so that they are drawn
    * once, with their tags and stars, and a muted paper never shows.
    */
-  function askFacets(cards: Mounted[]) {
-    const papers = new Map(cards.filter((m) => m.paper).map((m) => [m.id, paperText(m.paper!, keywordsFor(m.paper!, store.getLinks(m.id).info))]));
-    if (papers.size === 0) return Promise.resolve();
-    const ids = [...papers.keys()];
-    // Drawn without, should no answer come in time (the background is waking up, or gone).
+  function askFacets(cards: Mounted[], props?: string[]) {
+    const asked = props ? cards : cards.filter((m) => m.paper);
+    if (asked.length === 0) return Promise.resolve();
+    const ids = [...new Set(asked.map((m) => m.id))];
+    const request: Request = props
+      ? { type: 'getStates', ids, props, cards: asked.map((m) => ({ id: m.id, title: m.ref.domTitle?.slice(0, 1000) })) }
+      : { type: 'getStates', ids, papers: [...new Map(asked.map((m) => [m.id, paperText(m.paper!, keywordsFor(m.paper!, store.getLinks(m.id).info))])).values()] };
+    // Papers from the page's JSON as the background read it, else from the cards' DOM.
+    const givePapers = () => {
+      if (props) for (const m of asked) m.paper = paperForCard(m.ref, pagePapers);
+    };
+    // Drawn without tags, should no answer come in time (the background is waking up, or gone).
     const fallback = () => {
+      if (props) for (const m of asked) m.paper ??= paperForCard(m.ref, pagePapers);
       const none: Record<string, PaperFacets> = {};
-      for (const [id, p] of papers) if (!store.getFacets(id)) none[id] = { tags: [], manualTags: store.get(id).manualTags ?? [], aiKeywords: p.aiKeywords };
+      for (const m of asked) if (!store.getFacets(m.id)) none[m.id] = { tags: [], manualTags: store.get(m.id).manualTags ?? [], aiKeywords: keywordsSent(m.paper!.aiKeywords) };
       if (Object.keys(none).length > 0) store.setFacets(none);
       schedule(SYNC_CARDS);
     };
     const timer = setTimeout(fallback, facetsWaitMs);
     return transport
-      .send({ type: 'getStates', ids, papers: [...papers.values()] })
+      .send(request)
       .then((r) => {
         if (destroyed || !r?.ok) return;
+        if (r.papers) pagePapers = new Map(Object.entries(r.papers));
+        givePapers(); // before the facets: a card is drawn once it has them
         if (r.states) store.set(r.states);
         if (r.facets) store.setFacets(r.facets);
       })
       .catch(() => {}) // the background is gone (extension updated): cards show what they know
       .finally(() => {
         clearTimeout(timer);
-        if (!destroyed) fallback(); // papers it did not tag are drawn without tags
+        if (destroyed) return;
+        fallback(); // papers it did not tag are drawn without tags
+        if (props) askLinks(asked);
       });
   }
 
@@ -499,7 +520,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     let prepared = 0;
     while (dirty.size > 0 || toBuild.length > 0) {
       const spent = now() - started;
-      const mustRead = dirty.size === 0 && !toBuild[0].paper && !toBuild[0].attached;
+      const mustRead = dirty.size === 0 && !toBuild[0].asked && !toBuild[0].attached;
       if (built >= minCards && (spent > SLICE_MS || (mustRead && spent > FRESH_SLICE_MS))) {
         slicePending = true;
         yieldToPage(() => runSlices(now(), 0));
@@ -514,7 +535,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
       }
       if (mustRead) readPapers();
       const next = toBuild[0];
-      if (!next.attached && !store.getFacets(next.id)) {
+      if (!next.attached && (!next.paper || !store.getFacets(next.id))) {
         // Its tags and state are on their way; their arrival takes the building on (askFacets).
         // Meanwhile, the parts of the cards' controls that need none of it.
         while (prepared < toBuild.length && (toBuild[prepared].controls || toBuild[prepared].attached)) prepared++;
@@ -578,6 +599,11 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
           highlighted={cards.filter((m) => m.view?.highlight).length}
           highlightFirst={highlightFirst}
           onHighlightFirst={setHighlightFirst}
+          showAll={allTagsShown}
+          onShowAll={() => {
+            allTagsShown = true;
+            renderSummary();
+          }}
         />
         <HiddenSummary byYou={byYou} muted={muted} peeking={peeking} onToggle={() => setPeeking(!peeking)} />
       </>,
@@ -604,7 +630,16 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     renderSummary();
   }
 
-  const unsubscribeAll = store.subscribeAll(renderSummary);
+  // A change to many cards (an answer about a whole page) redraws the summary once.
+  let summaryPending = false;
+  const unsubscribeAll = store.subscribeAll(() => {
+    if (summaryPending) return;
+    summaryPending = true;
+    queueMicrotask(() => {
+      summaryPending = false;
+      if (!destroyed) renderSummary();
+    });
+  });
 
   /**
    * The user's settings: other rules or topics re-tag every card (by the background); resolves
@@ -699,7 +734,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
       const ids = [...new Set([...mounted.values()].map((m) => m.id))];
       if (ids.length) ask({ type: 'getStates', ids }, (r) => r.states && store.replace(r.states));
     },
-    papersInJson: () => embeddedCache?.papers.size ?? 0,
+    papersInJson: () => pagePapers.size,
     destroy() {
       destroyed = true;
       unsubscribeAll();

@@ -6,7 +6,6 @@ import { paperUrl } from '../hf/urls';
 import { paperLinks } from '../links/classify';
 import { normaliseRepoUrl, repoDisplayName } from '../links/code-links';
 import type { LinkInfo, PaperSnapshot } from '../messages';
-import type { PaperText } from '../tags/facets';
 
 /** What the card knows of the API's answer: the answer, and whether one is on its way. */
 export interface ApiLinks {
@@ -28,20 +27,6 @@ export function cardView(paper: PagePaper, api: ApiLinks, tags: CardView['tags']
 export function keywordsFor(paper: PagePaper, info: LinkInfo | undefined): readonly string[] {
   return paper.aiKeywords.length > 0 ? paper.aiKeywords : (info?.aiKeywords ?? []);
 }
-
-/** What a card sends of its paper to be tagged (by the background: lib/tags/facets.ts). */
-export function paperText(paper: PagePaper, keywords: readonly string[]): PaperText {
-  return {
-    id: paper.id,
-    title: (paper.title ?? paper.id).slice(0, 1000),
-    abstract: paper.abstract?.slice(0, 20_000),
-    authors: paper.authors.slice(0, 1000).map((a) => a.slice(0, 300)),
-    aiKeywords: keywordsSent(keywords),
-  };
-}
-
-/** The keywords as sent to be tagged (as many, as long, as the background accepts). */
-export const keywordsSent = (keywords: readonly string[]) => keywords.slice(0, 50).map((k) => k.slice(0, 200));
 
 /**
  * Links in order of trust: HF's githubRepo (from the page, else from the API: the same field),

@@ -8,7 +8,7 @@ import { Request, type LinkInfo, type LinkInfos, type Reply, type States } from 
 import { MAX_RULES } from '../rules/schema';
 import type { Settings } from '../settings';
 import { readSettings, writeSettings } from '../settings-store';
-import { createTagger, type Tagger } from '../tags/facets';
+import { createTagger, describeCards, type Tagger } from '../tags/facets';
 import { importBackup } from './import';
 import type { PaperService } from './service';
 
@@ -102,11 +102,10 @@ export async function handleRequest(deps: HandlerDeps, raw: unknown, sender: Sen
   switch (msg.type) {
     case 'getStates': {
       const states = await deps.papers.getStates(msg.ids);
-      if (!msg.papers?.length) return { ok: true, states };
+      if (!msg.papers && !msg.props && !msg.cards) return { ok: true, states };
       const tagger = (deps.tagger ??= sharedTagger ??= createTagger());
       // Manual tags as stored (a paper asked about without its state has none).
-      const facets = tagger.describe(msg.papers, (id) => states[id]?.manualTags ?? [], await readSettings(deps.db));
-      return { ok: true, states, facets };
+      return { ok: true, states, ...describeCards(msg, (id) => states[id]?.manualTags ?? [], await readSettings(deps.db), tagger) };
     }
     case 'setState':
       return changed({ [msg.id]: await deps.papers.setState(msg.id, msg.patch, msg.paper) });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAnnotator, type Annotator, type Transport } from '@/lib/page/annotator';
 import type { Reply, Request } from '@/lib/messages';
 import { fixtureText, LISTING, loadIntoDocument, PAPER_PAGE } from './fixtures';
-import { facetsFor } from './tagging';
+import { describeFor } from './tagging';
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 /** jsdom's .click() is not a trusted event; the real default refuses those (see below). */
@@ -16,7 +16,7 @@ function fakeBackground(initial: Record<string, { starred: boolean; hidden: bool
     send: vi.fn(async (req: Request): Promise<Reply> => {
       requests.push(req);
       if (req.type === 'getStates') {
-        return { ok: true, states: Object.fromEntries(req.ids.map((id) => [id, states.get(id) ?? { starred: false, hidden: false }])), facets: facetsFor(req) };
+        return { ok: true, states: Object.fromEntries(req.ids.map((id) => [id, states.get(id) ?? { starred: false, hidden: false }])), ...describeFor(req) };
       }
       if (req.type === 'getLinks') return { ok: true, links: {}, pending: req.ids };
       if (req.type !== 'setState') return { ok: false, error: 'not handled' };

@@ -52,17 +52,18 @@ describe('content script', () => {
     expect([...graph.packages].filter((p) => p.startsWith('dexie'))).toEqual([]);
   });
 
-  it('uses zod/mini, not full zod, to stay small', () => {
-    expect([...graph.packages].filter((p) => p === 'zod' || p.startsWith('zod/v4') || p === 'zod/v3')).toEqual([]);
+  it('carries no zod at all: the page’s JSON is parsed (and validated) by the background', () => {
+    expect([...graph.packages].filter((p) => p.startsWith('zod'))).toEqual([]);
+    expect(rel).not.toContain('lib/hf/embedded.ts');
   });
 
   it('tags nothing itself: the taxonomy and the rules engine run in the background (lib/tags/facets.ts)', () => {
     expect(rel.filter((f) => /^lib\/(tags\/(match|taxonomy|facets)|rules\/(engine|safe-regex))\.ts$/.test(f))).toEqual([]);
   });
 
-  it('is really walked (the graph reaches the annotator and the page parser)', () => {
+  it('is really walked (the graph reaches the annotator and the page reader)', () => {
     expect(rel).toContain('lib/page/annotator.tsx');
-    expect(rel).toContain('lib/hf/embedded.ts');
+    expect(rel).toContain('lib/hf/props.ts');
   });
 });
 

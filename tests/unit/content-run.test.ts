@@ -3,7 +3,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startTriage, type ContentContext, type ContentRuntime } from '@/lib/page/run';
 import type { Annotator } from '@/lib/page/annotator';
+import type { Request } from '@/lib/messages';
 import { fixtureText, LISTING, loadIntoDocument } from './fixtures';
+import { describeFor } from './tagging';
 
 function fakeContext() {
   let invalid = false;
@@ -26,8 +28,8 @@ function fakeRuntime() {
   const onMessage = new Set<(msg: unknown) => void>();
   const runtime: ContentRuntime & { push(msg: unknown): void } = {
     sendMessage: vi.fn(async (req: unknown) => {
-      const r = req as { type: string; ids?: string[] };
-      if (r.type === 'getStates') return { ok: true, states: Object.fromEntries(r.ids!.map((id) => [id, { starred: false, hidden: false, at: 1 }])) };
+      const r = req as Extract<Request, { type: 'getStates' }>;
+      if (r.type === 'getStates') return { ok: true, states: Object.fromEntries(r.ids.map((id) => [id, { starred: false, hidden: false, at: 1 }])), ...describeFor(r) };
       return { ok: true, links: {}, pending: [] };
     }),
     onMessage: { addListener: (fn) => onMessage.add(fn), removeListener: (fn) => onMessage.delete(fn) },

@@ -9,7 +9,8 @@ import { pageKind, paperIdFromHref } from '@/lib/hf/urls';
 import { classifyUrl, extractLinks, paperLinks, type LinkKind } from '@/lib/links/classify';
 import { findRepoUrls, normaliseRepoUrl, safeHttpsUrl } from '@/lib/links/code-links';
 import { PaperSnapshot, Request } from '@/lib/messages';
-import { cardView, keywordsFor, paperText, snapshot } from '@/lib/page/card-view';
+import { paperText } from '@/lib/tags/text';
+import { cardView, keywordsFor, snapshot } from '@/lib/page/card-view';
 import { fixtureText, LISTING, parsePage } from './fixtures';
 import { facetsFor } from './tagging';
 import {

@@ -10,9 +10,10 @@ import { readEmbeddedPapers, toPagePaper, type PagePaper } from '@/lib/hf/embedd
 import { pageKind, paperIdFromHref } from '@/lib/hf/urls';
 import { PaperSnapshot, Request as RequestSchema, type Reply, type Request, type LinkInfos } from '@/lib/messages';
 import { createAnnotator, type Annotator, type Transport } from '@/lib/page/annotator';
-import { cardView, keywordsFor, paperText, snapshot, type ApiLinks } from '@/lib/page/card-view';
+import { paperText } from '@/lib/tags/text';
+import { cardView, keywordsFor, snapshot, type ApiLinks } from '@/lib/page/card-view';
 import { fixtureText, LISTING, loadIntoDocument, parsePage } from './fixtures';
-import { facetsFor } from './tagging';
+import { describeFor, facetsFor } from './tagging';
 import { HOSTILE_TEXT, HOSTILE_URLS } from './gen';
 
 declare global {
@@ -322,7 +323,7 @@ function validatingBackground({ allHidden = false } = {}) {
         return { ok: false, error: 'invalid' };
       }
       const msg = parsed.data;
-      if (msg.type === 'getStates') return { ok: true, states: Object.fromEntries(msg.ids.map((id) => [id, states.get(id) ?? { starred: false, hidden: allHidden }])), facets: facetsFor(msg) };
+      if (msg.type === 'getStates') return { ok: true, states: Object.fromEntries(msg.ids.map((id) => [id, states.get(id) ?? { starred: false, hidden: allHidden }])), ...describeFor(msg) };
       if (msg.type === 'getLinks') return { ok: true, links: {}, pending: msg.ids };
       if (msg.type !== 'setState') return { ok: true };
       const next = { starred: false, hidden: false, ...states.get(msg.id), ...msg.patch };

@@ -1,15 +1,20 @@
-// For backgrounds stood in by tests: the facets (tags, mutes) the real background would give a
-// getStates that carries papers (lib/tags/facets.ts, with the default settings unless given).
+// For backgrounds stood in by tests: what the real background adds to its answer to a getStates
+// that asks about cards (lib/tags/facets.ts describeCards): their papers and facets, with the
+// default settings unless given.
 import type { Reply, Request } from '@/lib/messages';
 import type { Rule } from '@/lib/rules/schema';
-import { createTagger } from '@/lib/tags/facets';
+import { createTagger, describeCards } from '@/lib/tags/facets';
 
 const tagger = createTagger();
 
-export function facetsFor(
+export function describeFor(
   req: Extract<Request, { type: 'getStates' }>,
   manualOf: (id: string) => readonly string[] = () => [],
   settings: { rules: Rule[]; disabledTopics: string[] } = { rules: [], disabledTopics: [] },
-): Extract<Reply, { ok: true }>['facets'] {
-  return req.papers ? tagger.describe(req.papers, manualOf, settings) : undefined;
+): Pick<Extract<Reply, { ok: true }>, 'facets' | 'papers'> {
+  if (!req.papers && !req.props && !req.cards) return {};
+  return describeCards(req, manualOf, settings, tagger);
 }
+
+/** The facets alone. */
+export const facetsFor = (req: Extract<Request, { type: 'getStates' }>) => describeFor(req).facets;
