@@ -383,10 +383,6 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     const request: Request = props
       ? { type: 'getStates', ids, props, cards: asked.map((m) => ({ id: m.id, title: m.ref.domTitle?.slice(0, 1000) })) }
       : { type: 'getStates', ids, papers: [...new Map(asked.map((m) => [m.id, paperText(m.paper!, keywordsFor(m.paper!, store.getLinks(m.id).info))])).values()] };
-    // Papers from the page's JSON as the background read it, else from the cards' DOM.
-    const givePapers = () => {
-      if (props) for (const m of asked) m.paper = paperForCard(m.ref, pagePapers);
-    };
     // Drawn without tags, should no answer come in time (the background is waking up, or gone).
     const fallback = () => {
       if (props) for (const m of asked) m.paper ??= paperForCard(m.ref, pagePapers);
@@ -400,8 +396,10 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
       .send(request)
       .then((r) => {
         if (destroyed || !r?.ok) return;
+        // Papers from the page's JSON as the background read it, else from the cards' DOM; given
+        // before the facets, since a card is drawn once it has both.
         if (r.papers) pagePapers = new Map(Object.entries(r.papers));
-        givePapers(); // before the facets: a card is drawn once it has them
+        if (props) for (const m of asked) m.paper = paperForCard(m.ref, pagePapers);
         if (r.states) store.set(r.states);
         if (r.facets) store.setFacets(r.facets);
       })
@@ -417,7 +415,13 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
   /** Cards to tag again (their manual tags or HF's keywords changed), asked together. */
   const toRetag = new Set<Mounted>();
   function retagSoon(m: Mounted) {
-    if (toRetag.size === 0) setTimeout(() => void askFacets([...toRetag].filter((x) => !x.attached || mounted.get(x.ref.card) === x)).finally(() => toRetag.clear()), 0);
+    if (toRetag.size === 0) {
+      setTimeout(() => {
+        const batch = [...toRetag].filter((x) => !x.attached || mounted.get(x.ref.card) === x); // not cleaned up
+        toRetag.clear();
+        void askFacets(batch);
+      }, 0);
+    }
     toRetag.add(m);
   }
 

@@ -271,6 +271,23 @@ describe('manual tags', () => {
   });
 });
 
+describe('manual tags and the rules', () => {
+  it('a tag of your own that a mute rule names mutes the card (the background tags it again)', async () => {
+    const bg = await start();
+    await bg.fromOptions({ type: 'setSettings', patch: { rules: [{ id: 'm1', action: 'mute', match: { type: 'tag', value: 'skip' }, enabled: true }] } });
+    await bg.settled();
+    expect(article(LLAMA).hasAttribute('data-hfpt-muted')).toBe(false);
+    const root = shadow(article(LLAMA));
+    button(root, 'Add a tag').click();
+    const input = root.querySelector<HTMLInputElement>('input.tag-input')!;
+    input.value = 'skip';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.form!.requestSubmit();
+    await vi.waitFor(() => expect(article(LLAMA).hasAttribute('data-hfpt-muted')).toBe(true));
+    expect(shadow(article(LLAMA), 'data-hfpt-collapsed').querySelector('.reason')!.textContent).toBe('muted: tag skip');
+  });
+});
+
 describe('keyboard triage', () => {
   it('j j s h stars the second card and hides the third; u undoes the hide; typing in a field is left alone', async () => {
     await start();
