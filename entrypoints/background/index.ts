@@ -52,9 +52,10 @@ export default defineBackground(() => {
       enabled: async () => (await readSettings(db)).enrichment,
       onUpdate: pushLinksSoon,
     }),
-    // A bulk action can change thousands of papers: open tabs then ask about their own cards.
+    // A bulk action can change thousands of papers: open tabs then ask about their own cards. Next
+    // turn: the reply to the tab that asked goes out first.
     onStates: (states: States) =>
-      void pushToTabs(Object.keys(states).length > MAX_PUSHED_STATES ? { type: 'refresh' } : { type: 'statesChanged', states }),
+      void setTimeout(() => void pushToTabs(Object.keys(states).length > MAX_PUSHED_STATES ? { type: 'refresh' } : { type: 'statesChanged', states }), 0),
     onSettings: (settings: Settings) => {
       void mirrorPageSettings(settings);
       void pushToTabs({ type: 'settingsChanged', settings: pageSettingsOf(settings) });

@@ -34,6 +34,8 @@ export interface UserAction {
   /** "Starred: <title>", "Muted tag Diffusion", … */
   message: string;
   undo(): void;
+  /** Settles true once the change is saved, false if it failed (and was taken back on the card). */
+  done?: Promise<boolean>;
 }
 
 export interface AnnotatorOptions {
@@ -154,7 +156,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
   /** "+N more" was clicked in the filter bar: every tag shows. */
   let allTagsShown = false;
   const visitStart = options.visitStart ?? Date.now();
-  const tell = (message: string, undo: () => void) => options.onUserAction?.({ message, undo });
+  const tell = (message: string, undo: () => void, done?: Promise<boolean>) => options.onUserAction?.({ message, undo, done });
   let destroyed = false;
   let slicePending = false;
   let sheet = sharedSheet(doc);
@@ -193,9 +195,13 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     const message = `${key === 'starred' ? (value ? 'Starred' : 'Unstarred') : value ? 'Hidden' : 'Shown'}: ${title}`;
     // The message goes first (write sends it before its first await); the toast after.
     const written = write(m, { [key]: value }, (s) => ({ ...s, [key]: value }));
-    tell(message, () => {
-      if (store.get(m.id)[key] === value) void write(m, { [key]: !value }, (s) => ({ ...s, [key]: !value }));
-    });
+    tell(
+      message,
+      () => {
+        if (store.get(m.id)[key] === value) void write(m, { [key]: !value }, (s) => ({ ...s, [key]: !value }));
+      },
+      written,
+    );
     return written;
   }
 
@@ -218,8 +224,11 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     });
   }
 
-  /** Sends a patch for a card's paper, showing its effect at once (`optimistic`), undone on failure. */
-  async function write(m: Mounted, patch: Extract<Request, { type: 'setState' }>['patch'], optimistic: (s: PaperState) => PaperState) {
+  /**
+   * Sends a patch for a card's paper, showing its effect at once (`optimistic`), undone on failure.
+   * True once saved.
+   */
+  async function write(m: Mounted, patch: Extract<Request, { type: 'setState' }>['patch'], optimistic: (s: PaperState) => PaperState): Promise<boolean> {
     const before = store.get(m.id);
     const expected = optimistic(before);
     // Sent first, so that it travels while the card redraws. A card is drawn (paper read, view
@@ -234,11 +243,12 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     }
     if (reply?.ok && reply.states) {
       store.set(reply.states);
-      return;
+      return true;
     }
     // Failed: undo the optimistic change, unless a newer state (another tab, the first answer
     // about this card) has come in meanwhile: that one stands.
     if (sameState(store.get(m.id), expected)) store.set({ [m.id]: before });
+    return false;
   }
 
   const manualTags = (m: Mounted) => store.get(m.id).manualTags ?? [];

@@ -50,6 +50,8 @@ const SEEN_AFTER_MS = 1000;
 
 /** How many of the user's last actions `u` can undo. */
 const UNDO_DEPTH = 20;
+/** The undo toast waits this long at most for the change to be saved. */
+const TOAST_WAIT_MS = 150;
 
 export interface TriageOptions {
   /** Which clicks and key presses count (tests pass `() => true`; by default the user's own). */
@@ -75,10 +77,19 @@ export function startTriage(
   const onUserAction = (action: UserAction) => {
     undoable.push(action);
     if (undoable.length > UNDO_DEPTH) undoable.shift();
-    // Next turn: the click's own frame shows the star (or the collapse) first.
-    ctx.setTimeout(() => {
-      if (undoable.includes(action)) toast = showToast(doc, { message: action.message, onAction: () => undo(action), acceptEvent: options.acceptEvent });
-    }, 0);
+    let shown: OverlayHandle | undefined;
+    const show = () => {
+      if (!shown && undoable.includes(action)) toast = shown = showToast(doc, { message: action.message, onAction: () => undo(action), acceptEvent: options.acceptEvent });
+    };
+    // Once the change is saved (the card shows it already), or after TOAST_WAIT_MS if that takes
+    // longer; a change that failed was taken back on the card, and has nothing to undo.
+    ctx.setTimeout(show, action.done ? TOAST_WAIT_MS : 0);
+    action.done?.then((saved) => {
+      if (saved) return show();
+      const at = undoable.indexOf(action);
+      if (at >= 0) undoable.splice(at, 1);
+      shown?.close();
+    });
   };
   const undo = (action = undoable.at(-1)) => {
     const at = action ? undoable.indexOf(action) : -1;

@@ -70,6 +70,35 @@ describe('page health', () => {
   });
 });
 
+describe('undo toast', () => {
+  const starOf = (id: string) =>
+    [...document.querySelector(`h3 a[href="/papers/${id}"]`)!.closest('article')!.querySelector('[data-hfpt-controls]')!.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Star')!;
+  const toast = () => document.querySelector('[data-hfpt-overlay="toast"]');
+
+  it('comes once the star is saved; a star that failed is taken back and offers no undo', async () => {
+    loadIntoDocument(fixtureText(LISTING), '/papers');
+    const runtime = fakeRuntime();
+    let fail = false;
+    const answer = vi.mocked(runtime.sendMessage).getMockImplementation()!;
+    vi.mocked(runtime.sendMessage).mockImplementation(async (req: unknown) => {
+      const r = req as Request;
+      if (r.type !== 'setState') return answer(req);
+      if (fail) return { ok: false, error: 'quota' };
+      return { ok: true, states: { [r.id]: { starred: !!r.patch.starred, hidden: false, at: 9 } } };
+    });
+    running = startTriage(document, window, fakeContext(), runtime, undefined, { acceptEvent: () => true });
+    await vi.waitFor(() => expect(hosts()).toBe(13));
+    starOf('2407.21783').click();
+    await vi.waitFor(() => expect(toast()?.shadowRoot?.textContent).toContain('Starred: The Llama 3 Herd of Models'));
+    toast()!.remove();
+    fail = true;
+    starOf('2407.21705').click();
+    await vi.waitFor(() => expect(starOf('2407.21705').getAttribute('aria-pressed')).toBe('false')); // taken back
+    await new Promise((r) => setTimeout(r, 200)); // past the toast's longest wait
+    expect(toast()).toBeNull();
+  });
+});
+
 describe('content script wiring', () => {
   it('applies states the background pushes', async () => {
     loadIntoDocument(fixtureText(LISTING), '/papers');
