@@ -66,17 +66,16 @@ export type StatePatch = z.infer<typeof StatePatch>;
 export const Request = z.discriminatedUnion('type', [
   /**
    * One batched question for every card on the page: their states and, for the papers whose text
-   * is given (`papers`) or which `cards` names, their tags and what the user's rules say of them
-   * (the reply's `facets`). `props`: the page's embedded JSON as the page has it (the data-props
-   * of its islands), read here (lib/hf/embedded.ts); the reply's `papers` are what it describes.
+   * is given (`papers`), their tags and what the user's rules say of them (the reply's `facets`).
+   * `props`: the page's embedded JSON as the page has it (the data-props of its islands), read
+   * here (lib/hf/embedded.ts): the reply's `papers` are what it describes, with their states and
+   * facets too.
    */
   z.strictObject({
     type: z.literal('getStates'),
     ids: z.array(arxivId).max(5000),
     papers: z.array(PaperText).max(5000).optional(),
     props: z.array(z.string().max(64 * 1024 * 1024)).max(100).optional(),
-    /** Cards the JSON may not describe: what their DOM shows (the title), for the fallback. */
-    cards: z.array(z.strictObject({ id: arxivId, title: z.string().max(1000).optional() })).max(5000).optional(),
   }),
   /** Star/unstar, hide/show. `paper` fills in the stored record (required the first time). */
   z
@@ -159,7 +158,7 @@ export type Reply =
   | {
       ok: true;
       states?: States;
-      /** For getStates with papers or cards: by paper id. */
+      /** For getStates with papers or props: by paper id. */
       facets?: Record<string, PaperFacets>;
       /** For getStates with `props`: the papers the page's JSON describes, by id. */
       papers?: Record<string, PagePaper>;

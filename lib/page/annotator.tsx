@@ -145,6 +145,8 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
   /** The papers of the page's JSON, as the background read them, and the JSON they came from. */
   let pagePapers = new Map<string, PagePaper>();
   let sentProps: string[] | null = null;
+  /** Settles once the background has answered about the page's JSON (or has not in time). */
+  let pageAnswer: Promise<void> = Promise.resolve();
   let summary: Host | null = null;
   let peeking = false;
   let filter: TagFilter = NO_FILTER;
@@ -355,23 +357,46 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
   const tagLabels = (m: Mounted) => m.view?.tags.map((t) => t.label) ?? [];
 
   /**
-   * Asks the background about every waiting card, in one message: their states, their papers
-   * (from the page's JSON, which it parses: sent as the page has it, unless it was already) and
-   * their tags. Then, about the code of those whose paper names none.
+   * Sends the page's embedded JSON, as the page has it, to the background (unless it was sent
+   * already): it reads the papers from it and answers with them, their states and their tags. Sent
+   * before the cards are even looked for, so that the answer travels while they are. Settles with
+   * the answer, or after FACETS_WAIT_MS without one (cards then go on with what their DOM says;
+   * a late answer still fills them in).
+   */
+  function askPage() {
+    const props = embeddedProps(doc);
+    if (sentProps && sameProps(props, sentProps)) return;
+    sentProps = props;
+    const answer = transport
+      .send({ type: 'getStates', ids: [], props })
+      .then((r) => {
+        if (destroyed || !r?.ok || sentProps !== props) return;
+        if (r.papers) pagePapers = new Map(Object.entries(r.papers));
+        for (const m of mounted.values()) if (m.asked && !m.attached) m.paper = paperForCard(m.ref, pagePapers); // waiting: now with the JSON's
+        if (r.states) store.set(r.states);
+        if (r.facets) store.setFacets(r.facets);
+        schedule(SYNC_CARDS);
+      })
+      .catch(() => {}); // the background is gone (extension updated): cards show what their DOM says
+    pageAnswer = Promise.race([answer, new Promise<void>((done) => setTimeout(done, facetsWaitMs))]);
+  }
+
+  /**
+   * Gives every waiting card its paper once the page's answer is in, and asks about the cards it
+   * did not cover (a card the JSON lacks, from its DOM) and about the code of those whose paper
+   * names none.
    */
   function readPapers() {
     const read = toBuild.filter((m) => !m.asked && !m.attached);
     for (const m of read) m.asked = true;
-    const props = embeddedProps(doc);
-    if (sentProps && sameProps(props, sentProps)) {
-      // The same JSON as before (cards added by the page later): papers known, their texts go.
+    void pageAnswer.then(() => {
+      if (destroyed) return;
       for (const m of read) m.paper = paperForCard(m.ref, pagePapers);
       askLinks(read);
-      void askFacets(read);
-    } else {
-      sentProps = props;
-      void askFacets(read, props);
-    }
+      const untold = read.filter((m) => !store.getFacets(m.id));
+      if (untold.length > 0) void askFacets(untold);
+      schedule(SYNC_CARDS);
+    });
   }
 
   function askLinks(cards: Mounted[]) {
@@ -381,44 +406,33 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
   }
 
   /**
-   * Asks the background for the states and facets of these cards' papers, in one message, with
-   * the page's JSON (`props`: the background reads the papers from it) or the papers' texts. Until
-   * it answers (or FACETS_WAIT_MS has passed) the cards wait to be drawn, so that they are drawn
-   * once, with their tags and stars, and a muted paper never shows.
+   * Asks the background for the states and facets of these cards' papers (their texts), in one
+   * message. Until it answers (or FACETS_WAIT_MS has passed) the cards wait to be drawn, so that
+   * they are drawn once, with their tags and stars, and a muted paper never shows.
    */
-  function askFacets(cards: Mounted[], props?: string[]) {
-    const asked = props ? cards : cards.filter((m) => m.paper);
+  function askFacets(cards: Mounted[]) {
+    const asked = cards.filter((m) => m.paper);
     if (asked.length === 0) return Promise.resolve();
-    const ids = [...new Set(asked.map((m) => m.id))];
-    const request: Request = props
-      ? { type: 'getStates', ids, props, cards: asked.map((m) => ({ id: m.id, title: m.ref.domTitle?.slice(0, 1000) })) }
-      : { type: 'getStates', ids, papers: [...new Map(asked.map((m) => [m.id, paperText(m.paper!, keywordsFor(m.paper!, store.getLinks(m.id).info))])).values()] };
+    const papers = new Map(asked.map((m) => [m.id, paperText(m.paper!, keywordsFor(m.paper!, store.getLinks(m.id).info))]));
     // Drawn without tags, should no answer come in time (the background is waking up, or gone).
     const fallback = () => {
-      if (props) for (const m of asked) m.paper ??= paperForCard(m.ref, pagePapers);
       const none: Record<string, PaperFacets> = {};
-      for (const m of asked) if (!store.getFacets(m.id)) none[m.id] = { tags: [], manualTags: store.get(m.id).manualTags ?? [], aiKeywords: keywordsSent(m.paper!.aiKeywords) };
+      for (const [id, p] of papers) if (!store.getFacets(id)) none[id] = { tags: [], manualTags: store.get(id).manualTags ?? [], aiKeywords: p.aiKeywords };
       if (Object.keys(none).length > 0) store.setFacets(none);
       schedule(SYNC_CARDS);
     };
     const timer = setTimeout(fallback, facetsWaitMs);
     return transport
-      .send(request)
+      .send({ type: 'getStates', ids: [...papers.keys()], papers: [...papers.values()] })
       .then((r) => {
         if (destroyed || !r?.ok) return;
-        // Papers from the page's JSON as the background read it, else from the cards' DOM; given
-        // before the facets, since a card is drawn once it has both.
-        if (r.papers) pagePapers = new Map(Object.entries(r.papers));
-        if (props) for (const m of asked) m.paper = paperForCard(m.ref, pagePapers);
         if (r.states) store.set(r.states);
         if (r.facets) store.setFacets(r.facets);
       })
       .catch(() => {}) // the background is gone (extension updated): cards show what they know
       .finally(() => {
         clearTimeout(timer);
-        if (destroyed) return;
-        fallback(); // papers it did not tag are drawn without tags
-        if (props) askLinks(asked);
+        if (!destroyed) fallback(); // papers it did not tag are drawn without tags
       });
   }
 
@@ -689,6 +703,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
       return;
     }
     ensurePageStyle(doc);
+    askPage();
 
     let refs: CardRef[];
     if (kind === 'listing') {
@@ -698,7 +713,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
       const ref = id ? findPaperPageCard(doc, id) : null;
       refs = ref && !isAnnotated(ref.card, ref.id) ? [ref] : [];
     }
-    // Their papers are read, and the background asked about them, in the first slice.
+    // Their papers are given (and the cards the JSON lacks asked about) in the first slice.
     for (const ref of refs) enqueue(ref, kind === 'listing');
     if (!slicePending) runSlices(started, toBuild.length <= SYNC_CARDS ? toBuild.length : 0);
     renderSummary();

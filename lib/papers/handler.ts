@@ -8,7 +8,7 @@ import { Request, type LinkInfo, type LinkInfos, type Reply, type States } from 
 import { MAX_RULES } from '../rules/schema';
 import type { Settings } from '../settings';
 import { readSettings, writeSettings } from '../settings-store';
-import { createTagger, describeCards, type Tagger } from '../tags/facets';
+import { createTagger, pagePapersOf, textsOf, type Tagger } from '../tags/facets';
 import { importBackup } from './import';
 import type { PaperService } from './service';
 
@@ -62,7 +62,7 @@ export interface HandlerDeps {
   newId?: () => string;
   /** Called after clearData: open pages forget what they were told. */
   onReset?: () => void;
-  /** Tags cards (getStates with papers); one per background, so that its cache is shared. */
+  /** Tags cards (getStates with papers or props); one per background, so that its cache is shared. */
   tagger?: Tagger;
 }
 
@@ -101,11 +101,14 @@ export async function handleRequest(deps: HandlerDeps, raw: unknown, sender: Sen
   };
   switch (msg.type) {
     case 'getStates': {
-      const states = await deps.papers.getStates(msg.ids);
-      if (!msg.papers && !msg.props && !msg.cards) return { ok: true, states };
+      // The page's JSON, when sent, names papers too: their states and tags are part of the answer.
+      const papers = pagePapersOf(msg.props);
+      const states = await deps.papers.getStates(papers ? [...new Set([...msg.ids, ...Object.keys(papers)])] : msg.ids);
+      if (!msg.papers && !papers) return { ok: true, states };
       const tagger = (deps.tagger ??= sharedTagger ??= createTagger());
       // Manual tags as stored (a paper asked about without its state has none).
-      return { ok: true, states, ...describeCards(msg, (id) => states[id]?.manualTags ?? [], await readSettings(deps.db), tagger) };
+      const facets = tagger.describe(textsOf(msg.papers, papers), (id) => states[id]?.manualTags ?? [], await readSettings(deps.db));
+      return { ok: true, states, facets, papers };
     }
     case 'setState':
       return changed({ [msg.id]: await deps.papers.setState(msg.id, msg.patch, msg.paper) });

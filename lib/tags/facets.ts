@@ -1,9 +1,8 @@
 // A card's tags and what the user's rules say of its paper ("facets"), computed in the background
-// (describeCards, for the content script's one question about a page's cards):
+// (for the content script's questions about a page's cards, lib/papers/handler.ts):
 // its JIT stays warm from one page to the next (a fresh content script runs the matcher cold, some
 // 30 times slower), the page's main thread does none of it, and the taxonomy and the rules engine
 // stay out of the content script. Pure: no browser API, no database.
-import { paperForCard } from '../hf/cards';
 import { papersFromProps, type PagePaper } from '../hf/embedded';
 import { applyRules, compileRules, type CompiledRules, type RuleHit } from '../rules/engine';
 import type { Rule } from '../rules/schema';
@@ -117,26 +116,12 @@ export function createTagger() {
 }
 export type Tagger = ReturnType<typeof createTagger>;
 
-/**
- * What a page's cards need of the background besides their states: the papers its embedded JSON
- * describes (`props`, parsed here; a card it lacks falls back on its DOM title) and every asked
- * paper's facets.
- */
-export function describeCards(
-  ask: { papers?: PaperText[]; props?: string[]; cards?: { id: string; title?: string }[] },
-  manualOf: (id: string) => readonly string[],
-  settings: { rules: readonly Rule[]; disabledTopics: readonly string[] },
-  tagger: Tagger,
-): { facets: Record<string, PaperFacets>; papers?: Record<string, PagePaper> } {
-  const texts = [...(ask.papers ?? [])];
-  let papers: Record<string, PagePaper> | undefined;
-  if (ask.props || ask.cards) {
-    const fromJson = papersFromProps(ask.props ?? []);
-    papers = Object.fromEntries(fromJson);
-    for (const card of ask.cards ?? []) {
-      const paper = paperForCard({ id: card.id, domTitle: card.title }, fromJson);
-      texts.push(paperText(paper, paper.aiKeywords));
-    }
-  }
-  return { facets: tagger.describe(texts, manualOf, settings), papers };
+/** The papers a page's embedded JSON describes (the islands' `data-props`), by id. */
+export function pagePapersOf(props: readonly string[] | undefined): Record<string, PagePaper> | undefined {
+  return props ? Object.fromEntries(papersFromProps(props)) : undefined;
+}
+
+/** What to tag for a getStates: the papers whose texts it carries, and those of the page's JSON. */
+export function textsOf(papers: readonly PaperText[] = [], pagePapers: Record<string, PagePaper> = {}): PaperText[] {
+  return [...papers, ...Object.values(pagePapers).map((p) => paperText(p, p.aiKeywords))];
 }

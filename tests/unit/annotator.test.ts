@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAnnotator, type Annotator, type Transport } from '@/lib/page/annotator';
 import type { Reply, Request } from '@/lib/messages';
 import { fixtureText, LISTING, loadIntoDocument, PAPER_PAGE } from './fixtures';
-import { describeFor } from './tagging';
+import { describeFor, idsFor } from './tagging';
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 /** jsdom's .click() is not a trusted event; the real default refuses those (see below). */
@@ -16,7 +16,7 @@ function fakeBackground(initial: Record<string, { starred: boolean; hidden: bool
     send: vi.fn(async (req: Request): Promise<Reply> => {
       requests.push(req);
       if (req.type === 'getStates') {
-        return { ok: true, states: Object.fromEntries(req.ids.map((id) => [id, states.get(id) ?? { starred: false, hidden: false }])), ...describeFor(req) };
+        return { ok: true, states: Object.fromEntries(idsFor(req).map((id) => [id, states.get(id) ?? { starred: false, hidden: false }])), ...describeFor(req) };
       }
       if (req.type === 'getLinks') return { ok: true, links: {}, pending: req.ids };
       if (req.type !== 'setState') return { ok: false, error: 'not handled' };
@@ -61,10 +61,12 @@ describe('annotator on the saved listing', () => {
     annotator.scan();
     expect(hosts()).toHaveLength(13);
     document.querySelectorAll('article').forEach((a) => expect(a.querySelectorAll('[data-hfpt-controls]')).toHaveLength(1));
-    // One batched question for states, one for the code links the page does not name (the 2024
-    // page names none).
+    // One question with the page's JSON (its papers' states and tags come back: the JSON covers
+    // every card), one for the code links the page does not name (the 2024 page names none).
     expect(bg.requests.map((r) => r.type)).toEqual(['getStates', 'getLinks']);
-    expect((bg.requests[0] as { ids: string[] }).ids).toHaveLength(13);
+    const page = bg.requests[0] as Extract<Request, { type: 'getStates' }>;
+    expect(page.props).toHaveLength(document.querySelectorAll('[data-props]').length);
+    expect(idsFor(page)).toHaveLength(13);
     expect((bg.requests[1] as { ids: string[] }).ids).toHaveLength(13);
   });
 

@@ -5,7 +5,7 @@ import { startTriage, type ContentContext, type ContentRuntime } from '@/lib/pag
 import type { Annotator } from '@/lib/page/annotator';
 import type { Request } from '@/lib/messages';
 import { fixtureText, LISTING, loadIntoDocument } from './fixtures';
-import { describeFor } from './tagging';
+import { describeFor, idsFor } from './tagging';
 
 function fakeContext() {
   let invalid = false;
@@ -29,7 +29,7 @@ function fakeRuntime() {
   const runtime: ContentRuntime & { push(msg: unknown): void } = {
     sendMessage: vi.fn(async (req: unknown) => {
       const r = req as Extract<Request, { type: 'getStates' }>;
-      if (r.type === 'getStates') return { ok: true, states: Object.fromEntries(r.ids.map((id) => [id, { starred: false, hidden: false, at: 1 }])), ...describeFor(r) };
+      if (r.type === 'getStates') return { ok: true, states: Object.fromEntries(idsFor(r).map((id) => [id, { starred: false, hidden: false, at: 1 }])), ...describeFor(r) };
       return { ok: true, links: {}, pending: [] };
     }),
     onMessage: { addListener: (fn) => onMessage.add(fn), removeListener: (fn) => onMessage.delete(fn) },

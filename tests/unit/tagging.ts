@@ -1,9 +1,9 @@
 // For backgrounds stood in by tests: what the real background adds to its answer to a getStates
-// that asks about cards (lib/tags/facets.ts describeCards): their papers and facets, with the
-// default settings unless given.
+// that carries papers or the page's JSON (as lib/papers/handler.ts does): the JSON's papers, and
+// the facets of every paper asked about, with the default settings unless given.
 import type { Reply, Request } from '@/lib/messages';
 import type { Rule } from '@/lib/rules/schema';
-import { createTagger, describeCards } from '@/lib/tags/facets';
+import { createTagger, pagePapersOf, textsOf } from '@/lib/tags/facets';
 
 const tagger = createTagger();
 
@@ -12,9 +12,13 @@ export function describeFor(
   manualOf: (id: string) => readonly string[] = () => [],
   settings: { rules: Rule[]; disabledTopics: string[] } = { rules: [], disabledTopics: [] },
 ): Pick<Extract<Reply, { ok: true }>, 'facets' | 'papers'> {
-  if (!req.papers && !req.props && !req.cards) return {};
-  return describeCards(req, manualOf, settings, tagger);
+  if (!req.papers && !req.props) return {};
+  const papers = pagePapersOf(req.props);
+  return { facets: tagger.describe(textsOf(req.papers, papers), manualOf, settings), papers };
 }
+
+/** The ids whose states a getStates asks for: those it names and the papers of its JSON. */
+export const idsFor = (req: Extract<Request, { type: 'getStates' }>) => [...new Set([...req.ids, ...Object.keys(pagePapersOf(req.props) ?? {})])];
 
 /** The facets alone. */
 export const facetsFor = (req: Extract<Request, { type: 'getStates' }>) => describeFor(req).facets;
