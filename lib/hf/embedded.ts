@@ -64,9 +64,15 @@ export function toPagePaper(raw: unknown): PagePaper | null {
   };
 }
 
+/**
+ * Papers read from one page at most: a real listing has about 100 (the message that brings the
+ * props allows 5000 ids); more would only be a page making the background work.
+ */
+const MAX_PAPERS = 5000;
+
 /** Objects that look like a paper (`{id: <arXiv id>, title: …}`) anywhere in a props tree. */
 function collectPaperLike(value: unknown, out: unknown[], depth = 0): void {
-  if (depth > 8 || value === null || typeof value !== 'object') return;
+  if (depth > 8 || out.length >= MAX_PAPERS || value === null || typeof value !== 'object') return;
   if (Array.isArray(value)) {
     for (const item of value) collectPaperLike(item, out, depth + 1);
     return;
@@ -111,6 +117,7 @@ export function papersFromProps(allProps: readonly string[]): Map<string, PagePa
     }
     const found: unknown[] = [];
     collectPaperLike(props, found);
+    if (papers.size + found.length > MAX_PAPERS) found.length = Math.max(0, MAX_PAPERS - papers.size);
     for (const raw of found) {
       const paper = toPagePaper(raw);
       if (!paper) continue;

@@ -205,6 +205,11 @@ const CASES: [string, unknown, SenderKind?][] = [
   ['100k HF keywords', { type: 'getStates', ids: [ID], papers: [{ ...TAGGED, aiKeywords: Array(100_000).fill('LLM') }] }],
   ['a paper with a bad id', { type: 'getStates', ids: [ID], papers: [{ ...TAGGED, id: '../x' }] }],
   ['a paper with an extra key', { type: 'getStates', ids: [ID], papers: [{ ...TAGGED, __proto__: { starred: true }, starred: true }] }],
+  // The page's JSON (getStates with props)
+  ['props not a list', { type: 'getStates', ids: [], props: '{}' }],
+  ['props of numbers', { type: 'getStates', ids: [], props: [1, 2] }],
+  ['101 props', { type: 'getStates', ids: [], props: Array(101).fill('{}') }],
+  ['props with an object', { type: 'getStates', ids: [], props: [{ paper: PAPER }] }],
   // Ids that are not arXiv ids
   ...BAD_IDS.map((id): [string, unknown] => [`getStates id ${JSON.stringify(id)}`, { type: 'getStates', ids: [ID, id] }]),
   ...BAD_IDS.map((id): [string, unknown] => [`setState id ${JSON.stringify(id)}`, setState({ id }, { ...PAPER, id })]),
@@ -290,6 +295,31 @@ describe('hostile messages: each rejected with {ok:false} and no state change', 
     const reply = await handleRequest(deps, { type: 'setSettings', patch: { [TEN_MB]: true } }, 'content');
     expect(reply.ok).toBe(false);
     if (!reply.ok) expect(reply.error.length).toBeLessThan(300);
+  });
+});
+
+describe('hostile page JSON in a valid question (getStates with props)', () => {
+  const ask = (props: string[]) => handleRequest(deps, { type: 'getStates', ids: [], props }, 'content');
+
+  it('is read tolerantly: broken, deep or prototype-polluting JSON yields no paper, writes nothing, throws nothing', async () => {
+    const before = await dump(db);
+    const deep = '['.repeat(200_000) + ']'.repeat(200_000);
+    const reply = await ask(['{not json', deep, '{"__proto__":{"polluted":1},"paper":{"id":"2407.21783","title":"T","__proto__":{"x":1}}}', 'null', '"a string"']);
+    expect(reply.ok).toBe(true);
+    if (reply.ok) expect(Object.keys(reply.papers ?? {})).toEqual(['2407.21783']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(writes).toEqual([]);
+    expect(await dump(db)).toBe(before);
+  });
+
+  it('reads 5000 papers at most, however many the page names', async () => {
+    const many = Array.from({ length: 6000 }, (_, i) => ({ id: `2501.${String(10000 + i)}`, title: `Paper ${i}` }));
+    const reply = await ask([JSON.stringify({ dailyPapers: many.map((paper) => ({ paper })) })]);
+    expect(reply.ok).toBe(true);
+    if (reply.ok) {
+      expect(Object.keys(reply.papers ?? {})).toHaveLength(5000);
+      expect(Object.keys(reply.facets ?? {})).toHaveLength(5000);
+    }
   });
 });
 
