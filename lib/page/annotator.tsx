@@ -568,6 +568,12 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
         // Meanwhile, the parts of the cards' controls that need none of it.
         while (prepared < toBuild.length && (toBuild[prepared].controls || toBuild[prepared].attached)) prepared++;
         if (prepared === toBuild.length) break;
+        if (spent > SLICE_MS) {
+          // Preparing is never urgent (minCards is about cards that can be drawn).
+          slicePending = true;
+          yieldToPage(() => runSlices(now(), 0));
+          return;
+        }
         prepare(toBuild[prepared]);
         continue;
       }

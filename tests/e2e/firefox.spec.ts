@@ -45,6 +45,23 @@ async function servedPage(): Promise<Page> {
 }
 
 /** aria-pressed of each card's Star button, by paper id (reads through the open shadow roots). */
+/**
+ * An extension page opened without awaiting its goto (see below): a selector poll that runs while
+ * the page swaps about:blank for moz-extension:// can fail inside Firefox's BiDi script module
+ * ("right-hand side of 'in' should be an object"). Such a poll is tried again; any other failure
+ * (a timeout: the element never came) is not.
+ */
+async function waitInExtensionPage(page: Page, selector: string) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await page.waitForSelector(selector);
+    } catch (err) {
+      if (attempt >= 3 || !String(err).includes('Protocol error')) throw err;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
 function starStates(page: Page) {
   return page.evaluate(() => {
     const out: Record<string, string | null> = {};
@@ -82,7 +99,7 @@ test('Firefox: the listing gets controls and a star reaches the popup', async ()
   // Firefox loads moz-extension:// pages but never reports the navigation as finished over
   // BiDi, so the goto is not awaited: the selector below waits for the page instead.
   popup.goto(`moz-extension://${EXTENSION_UUID}/popup.html`).catch(() => {});
-  const link = await popup.waitForSelector(`a[href="https://huggingface.co/papers/${LISTING_IDS[0]}"]`);
+  const link = await waitInExtensionPage(popup, `a[href="https://huggingface.co/papers/${LISTING_IDS[0]}"]`);
   expect(await link!.evaluate((a) => a.textContent)).toBe('The Llama 3 Herd of Models');
   await popup.screenshot({ path: `${SCREENS_DIR}/firefox-popup.png` });
   await popup.close();
@@ -90,7 +107,7 @@ test('Firefox: the listing gets controls and a star reaches the popup', async ()
   // The library page lists it too, with its notes and status controls.
   const library = await browser.newPage();
   library.goto(`moz-extension://${EXTENSION_UUID}/library.html`).catch(() => {});
-  await library.waitForSelector(`a[href="https://huggingface.co/papers/${LISTING_IDS[0]}"]`);
+  await waitInExtensionPage(library, `a[href="https://huggingface.co/papers/${LISTING_IDS[0]}"]`);
   await library.waitForSelector('select');
   await library.screenshot({ path: `${SCREENS_DIR}/firefox-library.png` });
   await library.close();

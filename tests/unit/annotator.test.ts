@@ -29,6 +29,8 @@ function fakeBackground(initial: Record<string, { starred: boolean; hidden: bool
 }
 
 const hosts = () => document.querySelectorAll('[data-hfpt-controls]');
+/** The 13 cards drawn (they wait for the background's answer, then are built in slices). */
+const ready = () => vi.waitFor(() => expect(hosts()).toHaveLength(13));
 const shadowButtons = (el: Element | null) => [...(el?.querySelector('[data-hfpt-controls]')?.shadowRoot?.querySelectorAll('button') ?? [])];
 const articleOf = (id: string) => document.querySelector(`h3 a[href="/papers/${id}"]`)!.closest('article')!;
 const starOf = (card: Element) => shadowButtons(card).find((b) => b.textContent?.trim() === 'Star')!;
@@ -57,9 +59,9 @@ describe('annotator on the saved listing', () => {
     annotator = createAnnotator(document, bg.transport, trusted);
     annotator.scan();
     annotator.scan();
-    await flush();
+    await ready();
     annotator.scan();
-    expect(hosts()).toHaveLength(13);
+    await vi.waitFor(() => expect(hosts()).toHaveLength(13));
     document.querySelectorAll('article').forEach((a) => expect(a.querySelectorAll('[data-hfpt-controls]')).toHaveLength(1));
     // One question with the page's JSON (its papers' states and tags come back: the JSON covers
     // every card), one for the code links the page does not name (the 2024 page names none).
@@ -74,7 +76,7 @@ describe('annotator on the saved listing', () => {
     const bg = fakeBackground({ '2407.21721': { starred: false, hidden: true } });
     annotator = createAnnotator(document, bg.transport, trusted);
     annotator.scan();
-    await flush();
+    await vi.waitFor(() => expect(hosts()).toHaveLength(13));
     expect(articleOf('2407.21721').hasAttribute('data-hfpt-hidden')).toBe(true);
     expect(articleOf('2407.21783').hasAttribute('data-hfpt-hidden')).toBe(false);
     const summary = document.querySelector('[data-hfpt-summary]')!.shadowRoot!.textContent;
@@ -85,7 +87,7 @@ describe('annotator on the saved listing', () => {
     const bg = fakeBackground();
     annotator = createAnnotator(document, bg.transport, trusted);
     annotator.scan();
-    await flush();
+    await ready();
     const star = starOf(articleOf('2407.21783'));
     star.click();
     await vi.waitFor(() => expect(star.getAttribute('aria-pressed')).toBe('true'));
@@ -100,7 +102,7 @@ describe('annotator on the saved listing', () => {
     const bg = fakeBackground();
     annotator = createAnnotator(document, bg.transport, trusted);
     annotator.scan();
-    await flush();
+    await ready();
     const { star, fail } = await clickStarPendingFailure(bg);
     fail(new Error('Extension context invalidated.'));
     await vi.waitFor(() => expect(star.getAttribute('aria-pressed')).toBe('false')); // reverted
@@ -110,7 +112,7 @@ describe('annotator on the saved listing', () => {
     const bg = fakeBackground();
     annotator = createAnnotator(document, bg.transport, trusted);
     annotator.scan();
-    await flush();
+    await ready();
     const { star, fail } = await clickStarPendingFailure(bg);
     // Another tab starred it too, and the background said so…
     annotator.applyStates({ '2407.21783': { starred: true, hidden: false, at: 99 } });
@@ -127,7 +129,7 @@ describe('annotator on the saved listing', () => {
     // An extension update leaves the old script orphaned: the new one starts clean…
     annotator = createAnnotator(document, fakeBackground().transport, trusted);
     annotator.scan();
-    await flush();
+    await ready();
     expect(hosts()).toHaveLength(13); // the old one, answered meanwhile, gave way
     // …and the old one, told late that it is orphaned, removes only what it added (nothing left).
     first.destroy();
@@ -141,7 +143,7 @@ describe('annotator on the saved listing', () => {
     const bg = fakeBackground();
     annotator = createAnnotator(document, bg.transport); // the real default
     annotator.scan();
-    await flush();
+    await ready();
     const star = starOf(articleOf('2407.21783'));
     star.click();
     await flush();
@@ -153,12 +155,12 @@ describe('annotator on the saved listing', () => {
     const bg = fakeBackground();
     annotator = createAnnotator(document, bg.transport, trusted);
     annotator.scan();
-    await flush();
+    await ready();
     const article = articleOf('2407.21783');
     article.querySelectorAll('a[href="/papers/2407.21783"]').forEach((a) => a.setAttribute('href', '/papers/2605.00001'));
     article.querySelector('h3 a')!.textContent = 'A reused card';
     annotator.scan();
-    await flush();
+    await ready();
     expect(article.querySelectorAll('[data-hfpt-controls]')).toHaveLength(1);
     starOf(article).click();
     await vi.waitFor(() => expect(bg.requests.some((r) => r.type === 'setState')).toBe(true));
@@ -185,7 +187,7 @@ describe('annotator on the saved listing', () => {
     const bg = fakeBackground();
     annotator = createAnnotator(document, bg.transport, trusted);
     annotator.scan();
-    await flush();
+    await ready();
     const root = () => articleOf('2407.21783').querySelector('[data-hfpt-controls]')!.shadowRoot!;
     await vi.waitFor(() => expect(root().textContent).toContain('Checking code…'));
     annotator.applyLinks({
@@ -206,7 +208,7 @@ describe('annotator on the saved listing', () => {
     // Hidden, so that its slim row (which shows the title) is made.
     annotator = createAnnotator(document, fakeBackground({ '2407.21783': { starred: false, hidden: true } }).transport, trusted);
     annotator.scan();
-    await flush();
+    await ready();
     const root = articleOf('2407.21783').querySelector('[data-hfpt-collapsed]')!.shadowRoot!;
     expect(root.querySelector('img')).toBeNull();
     expect(root.textContent).toContain('<img src=x onerror="window.__pwned=1">Title');

@@ -309,6 +309,9 @@ function tagsOf(paper: PagePaper, api: ApiLinks) {
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
+/** Every card with a usable id drawn (the cards wait for the background's answer, then are built in slices). */
+const drawn = () => vi.waitFor(() => expect(document.querySelectorAll('[data-hfpt-controls]')).toHaveLength(PLANS.filter((p) => p.usable).length));
+
 /** A background stand-in that validates every request with the real schema, as the background does. */
 function validatingBackground({ allHidden = false } = {}) {
   const requests: Request[] = [];
@@ -420,6 +423,7 @@ describe('hostile page: the annotator in jsdom', () => {
     annotator = createAnnotator(document, bg.transport, { acceptEvent: () => true });
     expect(() => annotator!.scan()).not.toThrow();
     await flush();
+    await drawn();
     annotator.scan();
     const articles = [...document.querySelectorAll('article')];
     articles.forEach((a, i) => {
@@ -438,6 +442,7 @@ describe('hostile page: the annotator in jsdom', () => {
     annotator = createAnnotator(document, bg.transport, { acceptEvent: () => true });
     annotator.scan();
     await flush();
+    await drawn();
     const hostile: LinkInfos = Object.fromEntries(
       ids.map((id, i) => [
         id,
@@ -455,14 +460,17 @@ describe('hostile page: the annotator in jsdom', () => {
     );
     annotator.applyLinks(hostile);
     await flush();
+    await drawn();
     // Open every "+N" so the extra links render too.
     for (const root of ourRoots()) root.querySelectorAll<HTMLButtonElement>('button.more').forEach((b) => b.click());
     await flush();
+    await drawn();
     const roots = ourRoots();
     expect(roots.length).toBeGreaterThanOrEqual(PLANS.filter((p) => p.usable).length * 2);
     for (const root of roots) expect(audit(root), (root.host as HTMLElement).outerHTML.slice(0, 80)).toEqual([]);
     provoke(roots);
     await flush();
+    await drawn();
     expect(pageWindow.__pwned).toBeUndefined();
     // Links that do render are https on expected hosts (project pages from HF's field may be any https host).
     const hrefs = roots.flatMap((r) => [...r.querySelectorAll('a')].map((a) => a.getAttribute('href')!));
@@ -475,6 +483,7 @@ describe('hostile page: the annotator in jsdom', () => {
     annotator = createAnnotator(document, bg.transport, { acceptEvent: () => true });
     annotator.scan();
     await flush();
+    await drawn();
     const articles = [...document.querySelectorAll<HTMLElement>('article')];
     const rowTitle = (i: number) => articles[i].querySelector('[data-hfpt-collapsed]')!.shadowRoot!.querySelector('.title')!;
     expect(rowTitle(0).textContent).toBe(fold(MARKUP_TITLE));
@@ -493,6 +502,7 @@ describe('hostile page: the annotator in jsdom', () => {
     annotator = createAnnotator(document, bg.transport, { acceptEvent: () => true });
     annotator.scan();
     await flush();
+    await drawn();
     const controls = [...document.querySelectorAll('[data-hfpt-controls]')].map((h) => h.shadowRoot!);
     for (const root of controls) {
       root.querySelector<HTMLButtonElement>('button.star')!.click();
@@ -500,6 +510,7 @@ describe('hostile page: the annotator in jsdom', () => {
     }
     await vi.waitFor(() => expect(bg.requests.filter((r) => r.type === 'setState')).toHaveLength(controls.length * 2));
     await flush();
+    await drawn();
     expect(bg.rejected).toEqual([]);
     for (const article of document.querySelectorAll('article')) {
       if (article.querySelector('[data-hfpt-controls]')) expect(article.hasAttribute('data-hfpt-hidden')).toBe(true);
