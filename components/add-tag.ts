@@ -14,14 +14,25 @@ export interface AddTagOptions {
 }
 
 /** Puts the "+ Tag" button in `slot`; a click opens the field there. Returns the clean-up. */
-export function mountAddTag(slot: HTMLElement, { onAdd, name }: AddTagOptions): () => void {
+export function mountAddTag(slot: HTMLElement, options: AddTagOptions): () => void {
   const doc = slot.ownerDocument;
   const open = doc.createElement('button');
   open.type = 'button';
   open.className = 'btn add-tag';
-  open.setAttribute('aria-label', name ? `Add a tag to ${name}` : 'Add a tag');
+  open.setAttribute('aria-label', options.name ? `Add a tag to ${options.name}` : 'Add a tag');
   open.textContent = '+ Tag';
+  // The field is made on the first click: a listing has a "+ Tag" on every card, and few are used.
+  let form: HTMLFormElement | undefined;
+  open.addEventListener('click', () => {
+    form ??= makeForm(doc, options, () => slot.replaceChildren(open));
+    slot.replaceChildren(form);
+    form.querySelector('input')!.focus();
+  });
+  slot.replaceChildren(open);
+  return () => slot.replaceChildren();
+}
 
+function makeForm(doc: Document, { onAdd, name }: AddTagOptions, closed: () => void): HTMLFormElement {
   const form = doc.createElement('form');
   form.className = 'add-tag-form';
   const field = doc.createElement('input');
@@ -38,12 +49,8 @@ export function mountAddTag(slot: HTMLElement, { onAdd, name }: AddTagOptions): 
   const close = () => {
     field.value = '';
     lastInput = null;
-    slot.replaceChildren(open);
+    closed();
   };
-  open.addEventListener('click', () => {
-    slot.replaceChildren(form);
-    field.focus();
-  });
   field.addEventListener('input', (e) => (lastInput = e));
   field.addEventListener('keydown', (e) => {
     if (e.key !== 'Escape') return;
@@ -59,6 +66,5 @@ export function mountAddTag(slot: HTMLElement, { onAdd, name }: AddTagOptions): 
     if (label && lastInput) onAdd(label.slice(0, 80), lastInput);
     close();
   });
-  slot.replaceChildren(open);
-  return () => slot.replaceChildren();
+  return form;
 }
