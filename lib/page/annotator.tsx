@@ -372,7 +372,8 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
       .then((r) => {
         if (destroyed || !r?.ok || sentProps !== props) return;
         if (r.papers) pagePapers = new Map(Object.entries(r.papers));
-        for (const m of mounted.values()) if (m.asked && !m.attached) m.paper = paperForCard(m.ref, pagePapers); // waiting: now with the JSON's
+        // Cards that waited, and those drawn meanwhile from their DOM alone (a late answer): the JSON's.
+        for (const m of mounted.values()) if (m.asked) m.paper = paperForCard(m.ref, pagePapers);
         if (r.states) store.set(r.states);
         if (r.facets) store.setFacets(r.facets);
         schedule(SYNC_CARDS);

@@ -98,6 +98,28 @@ describe('annotator on the saved listing', () => {
     expect(set.paper!.tags).toContain('LLM');
   });
 
+  it('draws cards from their DOM when the answer is late, then takes the JSON\'s papers when it comes', async () => {
+    const bg = fakeBackground();
+    const answer = vi.mocked(bg.transport.send).getMockImplementation()!;
+    let release!: () => void;
+    const late = new Promise<void>((r) => (release = r));
+    vi.mocked(bg.transport.send).mockImplementation(async (req) => {
+      if (req.type === 'getStates' && req.props) await late;
+      return answer(req);
+    });
+    annotator = createAnnotator(document, bg.transport, { ...trusted, facetsWaitMs: 30 });
+    annotator.scan();
+    await ready(); // drawn without the answer
+    release();
+    await vi.waitFor(() => expect(starOf(articleOf('2407.21783')).getAttribute('aria-pressed')).toBe('false'));
+    await flush();
+    starOf(articleOf('2407.21783')).click();
+    await vi.waitFor(() => expect(bg.requests.some((r) => r.type === 'setState')).toBe(true));
+    const set = bg.requests.find((r) => r.type === 'setState') as Extract<Request, { type: 'setState' }>;
+    expect(set.paper!.authors!.length).toBeGreaterThan(2); // the JSON's paper, not the DOM's (no authors)
+    expect(hosts()).toHaveLength(13);
+  });
+
   it('reverts an optimistic click when the background fails', async () => {
     const bg = fakeBackground();
     annotator = createAnnotator(document, bg.transport, trusted);
