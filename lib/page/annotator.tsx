@@ -393,7 +393,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     void pageAnswer.then(() => {
       if (destroyed) return;
       for (const m of read) m.paper = paperForCard(m.ref, pagePapers);
-      askLinks(read);
+      setTimeout(() => !destroyed && askLinks(read), 0); // a turn of its own: it reads every card's links
       const untold = read.filter((m) => !store.getFacets(m.id));
       if (untold.length > 0) void askFacets(untold);
       schedule(SYNC_CARDS);
@@ -530,11 +530,17 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     else options.seen.unobserve(m.ref.card);
   }
 
-  /** `minCards`: new cards built in this turn whatever the time (a small page's, at once). */
+  /**
+   * A click's redraw shows in the same turn; building cards after an answer starts a turn of its
+   * own (the answer's own task, with a 1000-card page's data, is long enough). `minCards`: new
+   * cards built in that turn whatever the time (a small page's, at once).
+   */
   function schedule(minCards = 0) {
     if (slicePending || destroyed) return;
     slicePending = true;
-    queueMicrotask(() => runSlices(now(), Math.min(minCards, toBuild.length))); // a click's redraw shows in the same turn
+    const run = () => runSlices(now(), Math.min(minCards, toBuild.length));
+    if (minCards > 0) yieldToPage(run);
+    else queueMicrotask(run);
   }
 
   /**

@@ -250,8 +250,7 @@ describe('annotator on the saved paper page', () => {
     annotator = createAnnotator(document, fakeBackground().transport, trusted);
     annotator.scan();
     annotator.scan();
-    await flush();
-    expect(hosts()).toHaveLength(1);
+    await vi.waitFor(() => expect(hosts()).toHaveLength(1));
     const host = document.querySelector('h1 + [data-hfpt-controls]')!;
     const code = host.shadowRoot!.querySelector('a[aria-label^="Code"]')!;
     expect(code.getAttribute('href')).toBe('https://github.com/eval-sys/mcpmark');
