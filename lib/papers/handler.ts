@@ -66,6 +66,28 @@ export interface HandlerDeps {
   tagger?: Tagger;
 }
 
+/**
+ * The settings as this background last read or wrote them: every write of them goes through this
+ * handler (setSettings, muteTag, deleteRule, importBackup), and a page load asks for them with its
+ * question about the cards (reading them validates every rule again).
+ */
+const settingsCache = new WeakMap<TriageDB, Promise<Settings>>();
+function settingsOf(db: TriageDB): Promise<Settings> {
+  let settings = settingsCache.get(db);
+  if (!settings) {
+    settings = readSettings(db);
+    settingsCache.set(db, settings);
+    settings.catch(() => settingsCache.delete(db));
+  }
+  return settings;
+}
+async function saveSettings(db: TriageDB, patch: Parameters<typeof writeSettings>[1]): Promise<Settings> {
+  settingsCache.delete(db);
+  const settings = await writeSettings(db, patch);
+  settingsCache.set(db, Promise.resolve(settings));
+  return settings;
+}
+
 /** The tagger of handlers given none (tests). */
 let sharedTagger: Tagger | undefined;
 
@@ -107,7 +129,7 @@ export async function handleRequest(deps: HandlerDeps, raw: unknown, sender: Sen
       if (!msg.papers && !papers) return { ok: true, states };
       const tagger = (deps.tagger ??= sharedTagger ??= createTagger());
       // Manual tags as stored (a paper asked about without its state has none).
-      const facets = tagger.describe(textsOf(msg.papers, papers), (id) => states[id]?.manualTags ?? [], await readSettings(deps.db));
+      const facets = tagger.describe(textsOf(msg.papers, papers), (id) => states[id]?.manualTags ?? [], await settingsOf(deps.db));
       return { ok: true, states, facets, papers };
     }
     case 'setState':
@@ -125,6 +147,7 @@ export async function handleRequest(deps: HandlerDeps, raw: unknown, sender: Sen
     }
     case 'importBackup': {
       const result = await importBackup(deps.db, msg.text, msg.apply);
+      if (msg.apply) settingsCache.delete(deps.db); // a backup may carry settings
       if (!result.ok || !msg.apply) return result;
       if (result.settings) deps.onSettings?.(result.settings);
       deps.onLibrary?.();
@@ -146,28 +169,28 @@ export async function handleRequest(deps: HandlerDeps, raw: unknown, sender: Sen
       await deps.papers.markSeen(msg.ids);
       return { ok: true };
     case 'muteTag': {
-      const { rules } = await readSettings(deps.db);
+      const { rules } = await settingsOf(deps.db);
       const existing = rules.find((r) => r.action === 'mute' && r.match.type === 'tag' && r.match.value.toLowerCase() === msg.tag.toLowerCase());
       // Already muted by an enabled rule (maybe the user's own, with its colour): nothing to add,
       // and no id to give back, so that an undo can never delete the user's rule.
       if (existing?.enabled) return { ok: true };
       if (rules.length >= MAX_RULES) return { ok: false, error: `at most ${MAX_RULES} rules: delete some in the options` };
       const rule = { id: `${PAGE_RULE_PREFIX}${deps.newId?.() ?? crypto.randomUUID()}`, action: 'mute' as const, match: { type: 'tag' as const, value: msg.tag }, enabled: true };
-      const settings = await writeSettings(deps.db, { rules: [...rules, rule] });
+      const settings = await saveSettings(deps.db, { rules: [...rules, rule] });
       deps.onSettings?.(settings);
       return { ok: true, settings, ruleId: rule.id };
     }
     case 'deleteRule': {
       // A page can take back only the mutes it added (undo); the user's rules are the options page's.
       if (sender === 'content' && !msg.id.startsWith(PAGE_RULE_PREFIX)) return { ok: false, error: 'a page can delete only the rules it added' };
-      const { rules } = await readSettings(deps.db);
+      const { rules } = await settingsOf(deps.db);
       if (!rules.some((r) => r.id === msg.id)) return { ok: true };
-      const settings = await writeSettings(deps.db, { rules: rules.filter((r) => r.id !== msg.id) });
+      const settings = await saveSettings(deps.db, { rules: rules.filter((r) => r.id !== msg.id) });
       deps.onSettings?.(settings);
       return { ok: true, settings };
     }
     case 'getSettings':
-      return { ok: true, settings: await readSettings(deps.db) };
+      return { ok: true, settings: await settingsOf(deps.db) };
     case 'getLinks': {
       const { known, fetching } = await deps.enrich.lookup(msg.ids);
       return { ok: true, links: toLinkInfos(known), pending: fetching };
@@ -176,7 +199,7 @@ export async function handleRequest(deps: HandlerDeps, raw: unknown, sender: Sen
       await recordHealth(deps.db, msg.health);
       return { ok: true };
     case 'setSettings': {
-      const settings = await writeSettings(deps.db, msg.patch);
+      const settings = await saveSettings(deps.db, msg.patch);
       deps.onSettings?.(settings);
       if (msg.patch.badge !== undefined) deps.onLibrary?.();
       return { ok: true, settings };
