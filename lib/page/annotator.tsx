@@ -1,11 +1,11 @@
 // Puts our controls on every paper card of the page, once, and keeps them in step with the
 // background's state. Works on a Document and a transport, so tests can drive it on fixtures.
 //
-// Kept off the page's main thread as much as it can be (measured by `npm run bench`): one batched
-// question per scan, sent before the cards are built so the answer travels meanwhile; the page's
-// JSON is read, and cards are built detached, in slices that yield to the page; the cards go into
-// the page together, so the page lays out once; a change redraws only the cards it touches. A small
-// page is done within scan().
+// Kept off the page's main thread as much as it can be (measured by `npm run bench`): the page's
+// JSON goes to the background first thing (it reads the papers, their states and tags: lib/tags/
+// facets.ts), and the cards' hosts are prepared while the answer travels; cards are drawn once,
+// with the answer, detached, in slices that yield to the page; they go into the page together, so
+// the page lays out once; a change redraws only the cards it touches.
 import { render } from 'preact';
 import { mountCardControls, type CardControlsHandle, type CardView } from '@/components/card-controls';
 import { HiddenRow, HiddenSummary } from '@/components/Hidden';
@@ -63,15 +63,13 @@ const CARD_ATTRS = ['data-hfpt-hidden', 'data-hfpt-muted', 'data-hfpt-filtered',
 const PAGE_STYLE_ID = 'hfpt-page-style';
 /** Work per turn of the page's event loop: under the 50 ms that makes a long task. */
 const SLICE_MS = 25;
-/** Up to this many new cards are built within scan() itself, whatever the time. */
+/** Up to this many new cards are built in one turn, whatever the time (a small page's, at once). */
 const SYNC_CARDS = 20;
 /**
  * How long cards wait for their tags and states before they are drawn without (and filled in when
  * the answer comes): a sleeping background takes a moment to wake.
  */
 const FACETS_WAIT_MS = 1000;
-/** Reading the page's JSON cannot be cut in slices: it gets a slice of its own (its first ms). */
-const FRESH_SLICE_MS = 1;
 
 interface Host {
   host: HTMLElement;
@@ -555,8 +553,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     let prepared = 0;
     while (dirty.size > 0 || toBuild.length > 0) {
       const spent = now() - started;
-      const mustRead = dirty.size === 0 && !toBuild[0].asked && !toBuild[0].attached;
-      if (built >= minCards && (spent > SLICE_MS || (mustRead && spent > FRESH_SLICE_MS))) {
+      if (built >= minCards && spent > SLICE_MS) {
         slicePending = true;
         yieldToPage(() => runSlices(now(), 0));
         return;
@@ -568,10 +565,10 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
         redrawn = true;
         continue;
       }
-      if (mustRead) readPapers();
       const next = toBuild[0];
+      if (!next.asked && !next.attached) readPapers();
       if (!next.attached && (!next.paper || !store.getFacets(next.id))) {
-        // Its tags and state are on their way; their arrival takes the building on (askFacets).
+        // Its tags and state are on their way; their arrival takes the building on (askPage, askFacets).
         // Meanwhile, the parts of the cards' controls that need none of it.
         while (prepared < toBuild.length && (toBuild[prepared].controls || toBuild[prepared].attached)) prepared++;
         if (prepared === toBuild.length) break;
