@@ -9,6 +9,7 @@ import { SettingsPatch, type Settings } from './settings';
 import type { Enrichment } from './enrich/hf-api';
 import type { PageSettings } from './page-settings';
 import type { PaperFacets } from './tags/facets';
+import { TEXT_LIMITS } from './tags/text';
 import type { PagePaper } from './hf/embedded';
 
 // No eval-based fast paths: extension pages and service workers forbid eval under their CSP.
@@ -43,10 +44,10 @@ const tagName = z.string().trim().min(1).max(80);
 /** A card's paper, to be tagged (lib/tags/facets.ts). */
 const PaperText = z.strictObject({
   id: arxivId,
-  title: z.string().max(1000),
-  abstract: z.string().max(20_000).optional(),
-  authors: z.array(z.string().max(300)).max(1000),
-  aiKeywords: z.array(z.string().max(200)).max(50),
+  title: z.string().max(TEXT_LIMITS.title),
+  abstract: z.string().max(TEXT_LIMITS.abstract).optional(),
+  authors: z.array(z.string().max(TEXT_LIMITS.author)).max(TEXT_LIMITS.authors),
+  aiKeywords: z.array(z.string().max(TEXT_LIMITS.keyword)).max(TEXT_LIMITS.keywords),
 });
 
 export const StatePatch = z

@@ -8,7 +8,7 @@ import { Request, type LinkInfo, type LinkInfos, type Reply, type States } from 
 import { MAX_RULES } from '../rules/schema';
 import type { Settings } from '../settings';
 import { readSettings, writeSettings } from '../settings-store';
-import { createTagger, pagePapersOf, textsOf, type Tagger } from '../tags/facets';
+import { createTagger, idsAskedAbout, pagePapersOf, textsOf, type Tagger } from '../tags/facets';
 import { importBackup } from './import';
 import type { PaperService } from './service';
 
@@ -125,7 +125,7 @@ export async function handleRequest(deps: HandlerDeps, raw: unknown, sender: Sen
     case 'getStates': {
       // The page's JSON, when sent, names papers too: their states and tags are part of the answer.
       const papers = pagePapersOf(msg.props);
-      const states = await deps.papers.getStates(papers ? [...new Set([...msg.ids, ...Object.keys(papers)])] : msg.ids);
+      const states = await deps.papers.getStates(idsAskedAbout(msg.ids, papers));
       if (!msg.papers && !papers) return { ok: true, states };
       const tagger = (deps.tagger ??= sharedTagger ??= createTagger());
       // Manual tags as stored (a paper asked about without its state has none).

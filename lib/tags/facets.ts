@@ -125,3 +125,8 @@ export function pagePapersOf(props: readonly string[] | undefined): Record<strin
 export function textsOf(papers: readonly PaperText[] = [], pagePapers: Record<string, PagePaper> = {}): PaperText[] {
   return [...papers, ...Object.values(pagePapers).map((p) => paperText(p, p.aiKeywords))];
 }
+
+/** The papers a getStates is about: those it names, and those of the page's JSON it carries. */
+export function idsAskedAbout(ids: readonly string[], pagePapers: Record<string, PagePaper> | undefined): string[] {
+  return pagePapers ? [...new Set([...ids, ...Object.keys(pagePapers)])] : [...ids];
+}

@@ -3,7 +3,7 @@
 // the facets of every paper asked about, with the default settings unless given.
 import type { Reply, Request } from '@/lib/messages';
 import type { Rule } from '@/lib/rules/schema';
-import { createTagger, pagePapersOf, textsOf } from '@/lib/tags/facets';
+import { createTagger, idsAskedAbout, pagePapersOf, textsOf } from '@/lib/tags/facets';
 
 const tagger = createTagger();
 
@@ -18,7 +18,7 @@ export function describeFor(
 }
 
 /** The ids whose states a getStates asks for: those it names and the papers of its JSON. */
-export const idsFor = (req: Extract<Request, { type: 'getStates' }>) => [...new Set([...req.ids, ...Object.keys(pagePapersOf(req.props) ?? {})])];
+export const idsFor = (req: Extract<Request, { type: 'getStates' }>) => idsAskedAbout(req.ids, pagePapersOf(req.props));
 
 /** The facets alone. */
 export const facetsFor = (req: Extract<Request, { type: 'getStates' }>) => describeFor(req).facets;
