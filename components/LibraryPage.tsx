@@ -23,7 +23,7 @@ import {
   type SortKey,
 } from './LibraryData';
 import { LibraryTransfer, type Downloader, type ExportScope } from './LibraryTransfer';
-import { PaperFilters, PaperLinks, SearchBox, StatusOptions, TagChips } from './PaperRowParts';
+import { ClearFilters, PaperFilters, PaperLinks, SearchBox, StatusOptions, TagChips } from './PaperRowParts';
 import { AddTag } from './AddTag';
 import { UI_CSS } from './styles';
 
@@ -91,6 +91,12 @@ export function LibraryPage({ db, send, download, settingsUrl, now = Date.now, n
   }, [library]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const searchRef = useRef<HTMLInputElement>(null);
+  const clearFilters = () => {
+    setQuery('');
+    setTag('');
+    setStatus('');
+    searchRef.current?.focus();
+  };
   const tbodyRef = useRef<HTMLTableSectionElement>(null);
   const [focusRow, setFocusRow] = useState<number | null>(null);
   useEffect(() => {
@@ -210,18 +216,7 @@ export function LibraryPage({ db, send, download, settingsUrl, now = Date.now, n
               <tr>
                 <td colSpan={6} class="nomatch">
                   No paper here matches{hasQuery ? ` “${query.trim()}”` : ' these filters'}.{' '}
-                  <button
-                    type="button"
-                    class="btn"
-                    onClick={() => {
-                      setQuery('');
-                      setTag('');
-                      setStatus('');
-                      searchRef.current?.focus();
-                    }}
-                  >
-                    Clear search and filters
-                  </button>
+                  <ClearFilters onClear={clearFilters} />
                 </td>
               </tr>
             )}

@@ -184,3 +184,12 @@ export function SearchBox({ inputRef, query, onQuery, label, placeholder, contro
     />
   );
 }
+
+/** "Clear search and filters", where no row matches them (popup and library). */
+export function ClearFilters({ onClear }: { onClear: () => void }) {
+  return (
+    <button type="button" class="btn" onClick={onClear}>
+      Clear search and filters
+    </button>
+  );
+}

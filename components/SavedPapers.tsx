@@ -20,7 +20,7 @@ import {
   useView,
   type SortKey,
 } from './LibraryData';
-import { PaperFilters, PaperLinks, SearchBox, TagChips } from './PaperRowParts';
+import { ClearFilters, PaperFilters, PaperLinks, SearchBox, TagChips } from './PaperRowParts';
 import { UI_CSS } from './styles';
 
 export interface SavedPapersProps {
@@ -116,6 +116,12 @@ export function SavedPapers({ db, send, onOpenSettings, libraryUrl, onOpenLibrar
   const listRef = useRef<HTMLUListElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const clearFilters = () => {
+    setQuery('');
+    setTag('');
+    setStatus('');
+    searchRef.current?.focus();
+  };
   const [focusRow, setFocusRow] = useState<number | null>(null);
   useEffect(() => {
     if (focusRow === null || !library) return;
@@ -212,18 +218,7 @@ export function SavedPapers({ db, send, onOpenSettings, libraryUrl, onOpenLibrar
           ) : rows.length === 0 ? (
             <div class="nomatch">
               <p>No saved paper matches{hasQuery ? ` “${query.trim()}”` : ' these filters'}.</p>
-              <button
-                type="button"
-                class="btn"
-                onClick={() => {
-                  setQuery('');
-                  setTag('');
-                  setStatus('');
-                  searchRef.current?.focus();
-                }}
-              >
-                Clear search and filters
-              </button>
+              <ClearFilters onClear={clearFilters} />
             </div>
           ) : (
             <ul id="saved-list" class="papers" aria-label="Saved papers" ref={listRef} onKeyDown={onListKey}>
