@@ -8,9 +8,8 @@ import type { Push, States } from '@/lib/messages';
 import { countUnread } from '@/lib/papers/queries';
 import { PAGE_SETTINGS_KEY, pageSettingsOf } from '@/lib/page-settings';
 import type { Settings } from '@/lib/settings';
-import { classifySender, handleRequest, toLinkInfos } from '@/lib/papers/handler';
+import { classifySender, handleRequest, settingsOf, toLinkInfos } from '@/lib/papers/handler';
 import { createPaperService } from '@/lib/papers/service';
-import { readSettings } from '@/lib/settings-store';
 import { createTagger } from '@/lib/tags/facets';
 
 /** Above this many changed papers, tabs are told to ask again rather than sent every state. */
@@ -49,7 +48,7 @@ export default defineBackground(() => {
     enrich: createEnrichService({
       db,
       fetcher: new Fetcher({ fetch: (url, init) => fetch(url, { ...init, credentials: 'omit' }) }),
-      enabled: async () => (await readSettings(db)).enrichment,
+      enabled: async () => (await settingsOf(db)).enrichment,
       onUpdate: pushLinksSoon,
     }),
     // A bulk action can change thousands of papers: open tabs then ask about their own cards. Next
@@ -74,7 +73,7 @@ export default defineBackground(() => {
     badgeTimer = setTimeout(() => void updateBadge().catch(() => {}), 100);
   }
   async function updateBadge() {
-    const { badge } = await readSettings(db);
+    const { badge } = await settingsOf(db);
     const unread = badge ? await countUnread(db) : 0;
     await action.setBadgeText({ text: unread > 0 ? String(unread > 999 ? '999+' : unread) : '' });
     await action.setBadgeBackgroundColor({ color: '#6b46c1' });
@@ -83,7 +82,7 @@ export default defineBackground(() => {
 
   // What content scripts need of the settings, where they read it without waking this worker.
   const mirrorPageSettings = (settings: Settings) => browser.storage.local.set({ [PAGE_SETTINGS_KEY]: pageSettingsOf(settings) }).catch(() => {});
-  void readSettings(db).then(mirrorPageSettings);
+  void settingsOf(db).then(mirrorPageSettings);
 
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
     const kind = classifySender({ id: sender.id, url: sender.url, tabUrl: sender.tab?.url }, browser.runtime.id, ownOrigin);

@@ -69,10 +69,11 @@ export interface HandlerDeps {
 /**
  * The settings as this background last read or wrote them: every write of them goes through this
  * handler (setSettings, muteTag, deleteRule, importBackup), and a page load asks for them with its
- * question about the cards (reading them validates every rule again).
+ * question about the cards, and again for its code links (reading them validates every rule).
+ * For the background only: another page's copy would not see the handler's writes.
  */
 const settingsCache = new WeakMap<TriageDB, Promise<Settings>>();
-function settingsOf(db: TriageDB): Promise<Settings> {
+export function settingsOf(db: TriageDB): Promise<Settings> {
   let settings = settingsCache.get(db);
   if (!settings) {
     settings = readSettings(db);
