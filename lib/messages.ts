@@ -47,8 +47,10 @@ const PaperText = z.strictObject({
   title: z.string().max(TEXT_LIMITS.title),
   abstract: z.string().max(TEXT_LIMITS.abstract).optional(),
   authors: z.array(z.string().max(TEXT_LIMITS.author)).max(TEXT_LIMITS.authors),
+  /** Hugging Face's keywords (the page's, else its API's). */
   aiKeywords: z.array(z.string().max(TEXT_LIMITS.keyword)).max(TEXT_LIMITS.keywords),
 });
+export type PaperText = z.infer<typeof PaperText>;
 
 export const StatePatch = z
   .strictObject({

@@ -5,20 +5,14 @@
 // stay out of the content script. Pure: no browser API, no database.
 import { papersFromProps, type PagePaper } from '../hf/embedded';
 import { applyRules, compileRules, type CompiledRules, type RuleHit } from '../rules/engine';
+import type { PaperText } from '../messages';
 import type { Rule } from '../rules/schema';
 import { withManualTags } from './manual';
 import { paperTags, type Tag } from './match';
 import { paperText } from './text';
 
-/** What a card sends of its paper to be tagged. */
-export interface PaperText {
-  id: string;
-  title: string;
-  abstract?: string;
-  authors: string[];
-  /** Hugging Face's keywords (the page's, else its API's). */
-  aiKeywords: string[];
-}
+/** What a card sends of its paper to be tagged (lib/messages.ts holds its schema). */
+export type { PaperText } from '../messages';
 
 export interface PaperFacets {
   /** Chips, the user's first: manual tags, then their rules' tags, then ours (topics, HF keywords). */
@@ -36,20 +30,20 @@ export interface PaperFacets {
 const MAX_CHIPS = 7;
 
 /** The user's side of tagging, compiled once per settings change. */
-export interface Tagging {
+interface Tagging {
   rules: CompiledRules;
   disabledTopics: ReadonlySet<string>;
 }
 
-export function compileTagging(settings: { rules: readonly Rule[]; disabledTopics: readonly string[] }): Tagging {
+function compileTagging(settings: { rules: readonly Rule[]; disabledTopics: readonly string[] }): Tagging {
   return { rules: compileRules(settings.rules), disabledTopics: new Set(settings.disabledTopics) };
 }
 
 /**
- * A paper's facets. Rules see every tag the paper carries (ours, HF's, the user's manual ones).
- * `base`: our tags for the paper (paperTags), when the caller already has them.
+ * A paper's facets, from our tags for it (`base`: baseTags). Rules see every tag the paper carries
+ * (ours, HF's, the user's manual ones).
  */
-export function paperFacets(paper: PaperText, manual: readonly string[], tagging: Tagging, base = baseTags(paper, tagging)): PaperFacets {
+function paperFacets(paper: PaperText, manual: readonly string[], tagging: Tagging, base: readonly Tag[]): PaperFacets {
   const outcome = applyRules(tagging.rules, { title: paper.title, abstract: paper.abstract, authors: paper.authors, tags: [...manual, ...base.map((t) => t.label)] });
   const fromRules = outcome.tags.map((t): Tag => ({ label: t.label, source: 'user', why: t.why, color: t.color }));
   const seen = new Set<string>();
@@ -69,7 +63,7 @@ export function paperFacets(paper: PaperText, manual: readonly string[], tagging
 }
 
 /** Our tags for a paper: built-in topics (less those the user turned off) and HF's keywords. */
-export function baseTags(paper: PaperText, tagging: Pick<Tagging, 'disabledTopics'>): Tag[] {
+function baseTags(paper: PaperText, tagging: Pick<Tagging, 'disabledTopics'>): Tag[] {
   return paperTags({ title: paper.title, abstract: paper.abstract, aiKeywords: paper.aiKeywords }, { disabledTopics: tagging.disabledTopics });
 }
 
