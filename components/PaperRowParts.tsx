@@ -4,7 +4,7 @@ import type { Ref } from 'preact';
 import type { PaperRow } from '@/lib/db';
 import { READING_STATUSES, type ReadingStatus } from '@/lib/db/types';
 import { repoDisplayName } from '@/lib/links/code-links';
-import { compactCount } from './format';
+import { compactCount, hostOf } from './format';
 import { CodeIcon, GlobeIcon } from './icons';
 import { SORT_LABEL, STATUS_LABEL, type SortKey } from './LibraryData';
 
@@ -64,20 +64,13 @@ export function PaperLinks({ paper }: { paper: PaperRow }) {
       {projectUrl && (
         <a class="btn link" href={projectUrl} target="_blank" rel="noopener noreferrer" title={projectUrl}>
           <GlobeIcon />
-          Project page <span class="sub">{hostOf(projectUrl)}</span>
+          Project page <span class="sub">{hostOf(projectUrl) ?? ''}</span>
         </a>
       )}
     </>
   );
 }
 
-const hostOf = (url: string) => {
-  try {
-    return new URL(url).host;
-  } catch {
-    return '';
-  }
-};
 
 /** Stored links are checked when written; this is the last line, should a row come from elsewhere. */
 const httpsOnly = (url: string | undefined) => (url && /^https:\/\/[^\s]+$/.test(url) ? url : undefined);

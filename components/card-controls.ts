@@ -5,7 +5,7 @@
 // in as text (textContent, attribute values), never as markup; links are validated https already.
 import type { PaperState } from '@/lib/messages';
 import { mountAddTag } from './add-tag';
-import { compactCount } from './format';
+import { compactCount, hostOf } from './format';
 
 export interface TagView {
   label: string;
@@ -194,6 +194,9 @@ function chip(doc: Document, t: TagView, { onRemoveTag, onMuteTag }: CardHandler
   return li;
 }
 
+/** A link's host, else the link as it is. */
+const hostOrUrl = (url: string) => hostOf(url) ?? url;
+
 const external = (doc: Document, url: string, attrs: Record<string, string | undefined>, ...children: (Node | string)[]) =>
   el(doc, 'a', { class: 'btn link', href: url, target: '_blank', rel: 'noopener noreferrer', title: url, ...attrs }, ...children);
 
@@ -213,11 +216,11 @@ function linkBadges(doc: Document, links: LinkView): Node[] {
     const [text, title] = STATUS_TEXT[codeStatus ?? 'unchecked'];
     out.push(el(doc, 'span', { class: 'none', title }, text));
   }
-  if (projectUrl) out.push(external(doc, projectUrl, { 'aria-label': `Project page: ${hostOf(projectUrl)}` }, icon(doc, 'globe'), 'Project page'));
+  if (projectUrl) out.push(external(doc, projectUrl, { 'aria-label': `Project page: ${hostOrUrl(projectUrl)}` }, icon(doc, 'globe'), 'Project page'));
   if (citing) out.push(external(doc, citing.url, { 'aria-label': citing.label, title: citing.label }, citing.text));
   if (extra.length > 0) {
     const more = el(doc, 'button', { type: 'button', class: 'btn more', 'aria-expanded': 'false', 'aria-label': `${extra.length} more links` }, `+${extra.length}`);
-    const shown = extra.map((l) => external(doc, l.url, {}, l.label, el(doc, 'span', { class: 'sub' }, hostOf(l.url))));
+    const shown = extra.map((l) => external(doc, l.url, {}, l.label, el(doc, 'span', { class: 'sub' }, hostOrUrl(l.url))));
     more.addEventListener('click', () => {
       const expanded = more.getAttribute('aria-expanded') !== 'true';
       more.setAttribute('aria-expanded', String(expanded));
@@ -229,10 +232,3 @@ function linkBadges(doc: Document, links: LinkView): Node[] {
   return out;
 }
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}

@@ -16,3 +16,12 @@ export function timeAgo(then: number, now: number = Date.now()): string {
   if (s < 30 * 86_400) return `${Math.floor(s / 86_400)} d ago`;
   return new Date(then).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 }
+
+/** "github.com" for a link; undefined when it is not a URL. */
+export function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).host;
+  } catch {
+    return undefined;
+  }
+}
