@@ -56,10 +56,18 @@ async function waitInExtensionPage(page: Page, selector: string) {
     try {
       return await page.waitForSelector(selector);
     } catch (err) {
-      if (attempt >= 3 || !String(err).includes('Protocol error')) throw err;
+      // puppeteer wraps it: "Waiting for selector … failed", caused by "Waiting failed", caused by the ProtocolError.
+      if (attempt >= 3 || !causes(err).some((e) => String(e).includes('Protocol error'))) throw err;
       await new Promise((r) => setTimeout(r, 200));
     }
   }
+}
+
+/** An error and the errors it was caused by. */
+function causes(err: unknown): unknown[] {
+  const out: unknown[] = [];
+  for (let e = err; e !== undefined && out.length < 10; e = (e as { cause?: unknown } | null)?.cause) out.push(e);
+  return out;
 }
 
 function starStates(page: Page) {
