@@ -3,21 +3,11 @@
 // type drops that field (or that paper), never the page. Parsed by the background: the content
 // script sends the props as they are (embeddedProps) with its question about the page's cards.
 import * as z from 'zod/mini';
+import { mergeSightings, type PagePaper } from './page-paper';
 import { embeddedProps } from './props';
 import { isArxivId } from './urls';
 
-export interface PagePaper {
-  id: string;
-  title?: string;
-  abstract?: string;
-  authors: string[];
-  publishedAt?: string;
-  upvotes?: number;
-  githubRepo?: string;
-  githubStars?: number;
-  projectPage?: string;
-  aiKeywords: string[];
-}
+export type { PagePaper } from './page-paper';
 
 const optString = z.catch(z.optional(z.string()), undefined);
 const optCount = z.catch(z.optional(z.number().check(z.int(), z.nonnegative())), undefined);
@@ -89,17 +79,6 @@ function collectPaperLike(value: unknown, out: unknown[], depth = 0): void {
   }
 }
 
-/** Merges two sightings of the same paper: fields already known win, missing ones are filled in. */
-function merge(a: PagePaper, b: PagePaper): PagePaper {
-  const out: PagePaper = { ...a };
-  for (const key of Object.keys(b) as (keyof PagePaper)[]) {
-    const have = out[key];
-    const isEmpty = have === undefined || (Array.isArray(have) && have.length === 0);
-    if (isEmpty) (out as unknown as Record<string, unknown>)[key] = b[key];
-  }
-  return out;
-}
-
 /** Every paper described by the embedded JSON of `root`, keyed by arXiv id. */
 export function readEmbeddedPapers(root: ParentNode): Map<string, PagePaper> {
   return papersFromProps(embeddedProps(root));
@@ -122,7 +101,7 @@ export function papersFromProps(allProps: readonly string[]): Map<string, PagePa
       const paper = toPagePaper(raw);
       if (!paper) continue;
       const known = papers.get(paper.id);
-      papers.set(paper.id, known ? merge(known, paper) : paper);
+      papers.set(paper.id, known ? mergeSightings(known, paper) : paper);
     }
   }
   return papers;

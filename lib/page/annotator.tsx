@@ -23,6 +23,7 @@ import { withManualTags } from '../tags/manual';
 import { keywordsSent, paperText } from '../tags/text';
 import { cardView, keywordsFor, snapshot, type ApiLinks } from './card-view';
 import { countTags, isFiltering, NO_FILTER, passes, toggleTag, type TagFilter } from './filter';
+import { createPageQuestion, type PageAnswer, type PageQuestion } from './page-question';
 import { sameList, sameState, StateStore } from './store';
 
 export interface Transport {
@@ -52,6 +53,8 @@ export interface AnnotatorOptions {
   visitStart?: number;
   /** How long cards wait for their tags (and states) before they are drawn without. */
   facetsWaitMs?: number;
+  /** The question about the page's JSON, asked early by the content script (else made here). */
+  pageQuestion?: PageQuestion;
 }
 
 export type CardAction = 'star' | 'hide' | 'open' | 'code';
@@ -145,6 +148,8 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
   let sentProps: string[] | null = null;
   /** Settles once the background has answered about the page's JSON (or has not in time). */
   let pageAnswer: Promise<void> = Promise.resolve();
+  /** pageAnswer has settled: cards are given their papers at once. */
+  let pageAnswered = true;
   let summary: Host | null = null;
   let peeking = false;
   let filter: TagFilter = NO_FILTER;
@@ -152,6 +157,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
   /** The rules and topics off of the last settings told (null: none yet). */
   let taggingKey: string | null = null;
   const facetsWaitMs = options.facetsWaitMs ?? FACETS_WAIT_MS;
+  const pageQuestion = options.pageQuestion ?? createPageQuestion((r) => transport.send(r));
   let highlightFirst = false;
   /** "+N more" was clicked in the filter bar: every tag shows. */
   let allTagsShown = false;
@@ -355,45 +361,58 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
   const tagLabels = (m: Mounted) => m.view?.tags.map((t) => t.label) ?? [];
 
   /**
-   * Sends the page's embedded JSON, as the page has it, to the background (unless it was sent
-   * already): it reads the papers from it and answers with them, their states and their tags. Sent
-   * before the cards are even looked for, so that the answer travels while they are. Settles with
-   * the answer, or after FACETS_WAIT_MS without one (cards then go on with what their DOM says;
-   * a late answer still fills them in).
+   * Asks the background about the page's embedded JSON, as the page has it (unless asked already):
+   * it reads the papers from it and answers with them, their states and their tags. The content
+   * script asks about each island as soon as the parser has it (options.pageQuestion), so the
+   * answer is often in by now; else it is asked before the cards are even looked for. Settles with
+   * the answer, or after FACETS_WAIT_MS without one (cards then go on with what their DOM says; a
+   * late answer still fills them in).
    */
   function askPage() {
     const props = embeddedProps(doc);
     if (sentProps && sameProps(props, sentProps)) return;
     sentProps = props;
-    const answer = transport
-      .send({ type: 'getStates', ids: [], props })
-      .then((r) => {
-        if (destroyed || !r?.ok || sentProps !== props) return;
-        if (r.papers) pagePapers = new Map(Object.entries(r.papers));
-        // Cards that waited, and those drawn meanwhile from their DOM alone (a late answer): the JSON's.
-        for (const m of mounted.values()) if (m.asked) m.paper = paperForCard(m.ref, pagePapers);
-        if (r.states) store.set(r.states);
-        if (r.facets) store.setFacets(r.facets);
-        schedule(SYNC_CARDS);
-      })
-      .catch(() => {}); // the background is gone (extension updated): cards show what their DOM says
-    pageAnswer = Promise.race([answer, new Promise<void>((done) => setTimeout(done, facetsWaitMs))]);
+    pageAnswered = false;
+    const apply = (a: PageAnswer | undefined) => {
+      if (destroyed || sentProps !== props) return;
+      pageAnswered = true;
+      if (!a) return;
+      pagePapers = a.papers;
+      // Cards that waited, and those drawn meanwhile from their DOM alone (a late answer): the JSON's.
+      for (const m of mounted.values()) if (m.asked) m.paper = paperForCard(m.ref, pagePapers);
+      store.set(a.states);
+      store.setFacets(a.facets);
+    };
+    const answer = pageQuestion.answer(props);
+    if (!(answer instanceof Promise)) return apply(answer); // in already: the cards are drawn in this turn
+    const applied = answer.then((a) => {
+      apply(a);
+      schedule(SYNC_CARDS);
+    });
+    const timeout = new Promise<void>((done) => setTimeout(done, facetsWaitMs));
+    pageAnswer = Promise.race([applied, timeout]).then(() => {
+      if (sentProps === props) pageAnswered = true;
+    });
   }
 
   /**
-   * Gives every waiting card its paper once the page's answer is in, and asks about the cards it
-   * did not cover (a card the JSON lacks, from its DOM) and about the code of those whose paper
-   * names none.
+   * Gives every waiting card its paper once the page's answer is in (at once if it is), and asks
+   * about the cards it did not cover (a card the JSON lacks, from its DOM) and about the code of
+   * those whose paper names none.
    */
   function readPapers() {
     const read = toBuild.filter((m) => !m.asked && !m.attached);
     for (const m of read) m.asked = true;
-    void pageAnswer.then(() => {
+    const give = () => {
       if (destroyed) return;
       for (const m of read) m.paper = paperForCard(m.ref, pagePapers);
       setTimeout(() => !destroyed && askLinks(read), 0); // a turn of its own: it reads every card's links
       const untold = read.filter((m) => !store.getFacets(m.id));
       if (untold.length > 0) void askFacets(untold);
+    };
+    if (pageAnswered) return give();
+    void pageAnswer.then(() => {
+      give();
       schedule(SYNC_CARDS);
     });
   }

@@ -11,6 +11,7 @@ import type { KeyAction, Settings } from '../settings';
 import { createAnnotator, needsScan, type Annotator, type UserAction } from './annotator';
 import { attachKeyboard } from './keyboard';
 import { mountOverlay, removeOverlays, showKeyHelp, showToast, type OverlayHandle } from './overlay';
+import type { PageQuestion } from './page-question';
 import { createSeenTracker } from './seen';
 
 /** How long after a page (or a client-side navigation) settles its health is judged. */
@@ -56,6 +57,8 @@ const TOAST_WAIT_MS = 150;
 export interface TriageOptions {
   /** Which clicks and key presses count (tests pass `() => true`; by default the user's own). */
   acceptEvent?: (e: Event) => boolean;
+  /** The question about the page's JSON, asked while the page was loading (see page-question.ts). */
+  pageQuestion?: PageQuestion;
 }
 
 export function startTriage(
@@ -105,7 +108,7 @@ export function startTriage(
   // the first second is the page's own (a card counts only after a second on screen anyway).
   const seen = createSeenTracker(win, (ids) => void send({ type: 'markSeen', ids }).catch(() => {}), { startAfterMs: SEEN_AFTER_MS });
 
-  const annotator = createAnnotator(doc, { send }, { acceptEvent: options.acceptEvent, onUserAction, seen });
+  const annotator = createAnnotator(doc, { send }, { acceptEvent: options.acceptEvent, onUserAction, seen, pageQuestion: options.pageQuestion });
 
   // Keyboard triage: off until the settings (keys) are known.
   let keys: Record<KeyAction, string> | null = null;

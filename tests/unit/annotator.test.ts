@@ -54,7 +54,7 @@ afterEach(() => {
 describe('annotator on the saved listing', () => {
   beforeEach(() => loadIntoDocument(fixtureText(LISTING), '/papers?date=2024-08-01'));
 
-  it('annotates each of the 13 cards once, with one batched state request', async () => {
+  it('annotates each of the 13 cards once, with one question per island of the page JSON', async () => {
     const bg = fakeBackground();
     annotator = createAnnotator(document, bg.transport, trusted);
     annotator.scan();
@@ -63,13 +63,15 @@ describe('annotator on the saved listing', () => {
     annotator.scan();
     await vi.waitFor(() => expect(hosts()).toHaveLength(13));
     document.querySelectorAll('article').forEach((a) => expect(a.querySelectorAll('[data-hfpt-controls]')).toHaveLength(1));
-    // One question with the page's JSON (its papers' states and tags come back: the JSON covers
-    // every card), one for the code links the page does not name (the 2024 page names none).
-    expect(bg.requests.map((r) => r.type)).toEqual(['getStates', 'getLinks']);
-    const page = bg.requests[0] as Extract<Request, { type: 'getStates' }>;
-    expect(page.props).toHaveLength(document.querySelectorAll('[data-props]').length);
-    expect(idsFor(page)).toHaveLength(13);
-    expect((bg.requests[1] as { ids: string[] }).ids).toHaveLength(13);
+    // One question per island of the page's JSON, with its props (their papers' states and tags
+    // come back: the JSON covers every card), then one for the code links the page does not name
+    // (the 2024 page names none).
+    const islands = [...document.querySelectorAll('[data-props]')].map((el) => el.getAttribute('data-props'));
+    expect(bg.requests.map((r) => r.type)).toEqual([...islands.map(() => 'getStates'), 'getLinks']);
+    const asks = bg.requests.slice(0, islands.length) as Extract<Request, { type: 'getStates' }>[];
+    expect(asks.map((r) => r.props)).toEqual(islands.map((p) => [p]));
+    expect(asks.flatMap(idsFor)).toHaveLength(13);
+    expect((bg.requests.at(-1) as { ids: string[] }).ids).toHaveLength(13);
   });
 
   it('collapses cards the background says are hidden', async () => {

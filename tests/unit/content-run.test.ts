@@ -123,8 +123,10 @@ describe('content script wiring', () => {
       grid.append(clone);
     }
     await vi.waitFor(() => expect(hosts()).toBe(18));
-    const stateAsks = vi.mocked(runtime.sendMessage).mock.calls.filter(([m]) => (m as { type: string }).type === 'getStates');
-    expect(stateAsks).toHaveLength(2); // the first scan, then one for the five new cards
+    const stateAsks = vi.mocked(runtime.sendMessage).mock.calls.map(([m]) => m as Partial<Extract<Request, { type: 'getStates' }>>).filter((m) => m.type === 'getStates');
+    // The first scan's questions about the page's JSON (one per island), then one for the five new cards.
+    expect(stateAsks.filter((m) => m.props)).toHaveLength(document.querySelectorAll('[data-props]').length);
+    expect(stateAsks.filter((m) => !m.props).map((m) => m.ids)).toEqual([['2605.00000', '2605.00001', '2605.00002', '2605.00003', '2605.00004']]);
   });
 
   it('notices cards the page takes away: the hidden count follows', async () => {
