@@ -158,6 +158,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
   let taggingKey: string | null = null;
   const facetsWaitMs = options.facetsWaitMs ?? FACETS_WAIT_MS;
   const pageQuestion = options.pageQuestion ?? createPageQuestion((r) => transport.send(r));
+  pageQuestion.onEarlyReply((reply) => prebuild(reply));
   let highlightFirst = false;
   /** "+N more" was clicked in the filter bar: every tag shows. */
   let allTagsShown = false;
@@ -354,7 +355,8 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
   }
 
   /** Not seen on an earlier visit: what the "New" mark says. */
-  const isNew = (m: Mounted, state = store.get(m.id)) => state.firstSeen === undefined || state.firstSeen >= visitStart;
+  const isNewState = (state: PaperState) => state.firstSeen === undefined || state.firstSeen >= visitStart;
+  const isNew = (m: Mounted, state = store.get(m.id)) => isNewState(state);
 
   /** Starred papers and papers of people or topics the user follows (highlighted) are never muted. */
   const isMuted = (m: Mounted, state = store.get(m.id)) => !!store.getFacets(m.id)?.muted && !store.getFacets(m.id)?.highlight && !state.starred && !state.hidden && !m.revealed;
@@ -479,18 +481,100 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     });
   }
 
+  /** What a card shows: its paper, the API's links, the background's facets, the user's own tags. */
+  function viewOf(paper: PagePaper, api: ApiLinks, facets: PaperFacets | undefined, manual: readonly string[]): CardView {
+    // The user's own tags show at once; the background's facets catch up (asked again in draw).
+    const tags = facets && sameList(facets.manualTags, manual) ? facets.tags : withManualTags(manual, facets?.tags ?? []);
+    return { ...cardView(paper, api, tags), highlight: facets?.highlight };
+  }
+
+  /**
+   * Listing cards' controls built while the page is still loading, from the early answers about
+   * its islands (options.pageQuestion), by paper id: when the cards are found (DOMContentLoaded),
+   * each takes its own, and only goes in. Built in slices, between the parser's; what is not
+   * built by then is drawn as usual. Nothing of it touches the page or the store.
+   */
+  interface Prebuilt {
+    paper: PagePaper;
+    controls: Host;
+    controlsView: CardControlsHandle;
+    view: CardView;
+    api: ApiLinks;
+    facets: PaperFacets;
+    state: PaperState;
+    /** The card that took it (its buttons act on that card). */
+    owner?: Mounted;
+  }
+  const prebuilt = new Map<string, Prebuilt>();
+  const toPrebuild: { paper: PagePaper; facets: PaperFacets; state: PaperState }[] = [];
+  let scanned = false;
+
+  function prebuild(reply: Reply) {
+    if (destroyed || scanned || !reply?.ok || !reply.papers || pageKind(doc.location?.href ?? '') !== 'listing') return;
+    for (const [id, paper] of Object.entries(reply.papers)) {
+      const facets = reply.facets?.[id];
+      if (facets && !prebuilt.has(id)) toPrebuild.push({ paper, facets, state: reply.states?.[id] ?? store.get(id) });
+    }
+    if (toPrebuild.length > 0 && !prebuildPending) {
+      prebuildPending = true;
+      yieldToPage(prebuildSlice);
+    }
+  }
+  let prebuildPending = false;
+
+  function prebuildSlice() {
+    prebuildPending = false;
+    const started = now();
+    while (toPrebuild.length > 0 && !scanned && !destroyed) {
+      if (now() - started > SLICE_MS) {
+        prebuildPending = true;
+        return yieldToPage(prebuildSlice);
+      }
+      const { paper, facets, state } = toPrebuild.shift()!;
+      if (prebuilt.has(paper.id)) continue;
+      const api = store.getLinks(paper.id);
+      const view = viewOf(paper, api, facets, state.manualTags ?? []);
+      const controls = makeHost('data-hfpt-controls');
+      // Its buttons act on the card that takes it (none before).
+      const controlsView = mountCardControls(controls.container, {
+        onStar: (e) => pre.owner?.onStar(e),
+        onHide: (e) => pre.owner?.onHide(e),
+        onAddTag: (label, e) => pre.owner?.onAddTag(label, e),
+        onRemoveTag: (label, e) => pre.owner?.onRemoveTag(label, e),
+        onMuteTag: (label, e) => pre.owner?.onMuteTag(label, e),
+      });
+      controlsView.update({ view, state, isNew: isNewState(state) });
+      const pre: Prebuilt = { paper, controls, controlsView, view, api, facets, state };
+      prebuilt.set(paper.id, pre);
+    }
+    if (scanned) toPrebuild.length = 0;
+  }
+
+  /** A listing card takes the controls built for its paper while the page loaded, if any. */
+  function adoptPrebuilt(m: Mounted): boolean {
+    const pre = prebuilt.get(m.id);
+    // The same paper object: the answer's, not merged with another island's sighting since.
+    if (!pre || pre.owner || !m.collapsible || pre.paper !== m.paper) return false;
+    pre.owner = m;
+    m.controls = pre.controls;
+    m.controlsView = pre.controlsView;
+    m.view = pre.view;
+    m.api = pre.api;
+    m.facets = pre.facets;
+    m.state = pre.state;
+    return true;
+  }
+
   /** Renders a card's controls from what the store knows now. */
   function draw(m: Mounted) {
     const paper = m.paper!;
-    if (!m.controls) prepare(m);
+    if (!m.controls && !adoptPrebuilt(m)) prepare(m);
     const api = store.getLinks(m.id);
     const state = store.get(m.id);
     const facets = store.getFacets(m.id);
     const manual = state.manualTags ?? [];
     if (!m.view || api !== m.api || facets !== m.facets || !sameList(manual, m.state?.manualTags)) {
-      // The user's own tags show at once; the background's facets catch up (asked again below).
-      const tags = facets && sameList(facets.manualTags, manual) ? facets.tags : withManualTags(manual, facets?.tags ?? []);
-      m.view = { ...cardView(paper, api, tags), highlight: facets?.highlight };
+      m.view = viewOf(paper, api, facets, manual);
       m.api = api;
       m.facets = facets;
     }
@@ -610,6 +694,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
       if (!isNewest()) return api.destroy();
       // A card the page dropped meanwhile is let go, so that it is annotated anew if it returns.
       for (const m of toAttach.splice(0)) m.ref.card.isConnected ? attach(m) : m.cleanup();
+      prebuilt.clear(); // the cards found have taken theirs; the rest were for papers the page does not show
       renderSummary();
     } else if (redrawn) {
       renderSummary(); // tags or mutes may have changed: the bar's counts with them
@@ -733,6 +818,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     }
     ensurePageStyle(doc);
     askPage();
+    scanned = true; // what was not prebuilt by now is drawn as usual
 
     let refs: CardRef[];
     if (kind === 'listing') {

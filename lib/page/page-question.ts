@@ -4,7 +4,7 @@
 // the annotator takes the answers when it starts (DOMContentLoaded), asking about islands not
 // asked yet. An early answer is taken once: asking again later (a client-side navigation back to
 // the same props) asks the background anew, for fresh states.
-import { mergeSightings, type PagePaper } from '../hf/page-paper';
+import type { PagePaper } from '../hf/page-paper';
 import type { Reply, Request, States } from '../messages';
 import type { PaperFacets } from '../tags/facets';
 
@@ -23,6 +23,8 @@ export interface PageQuestion {
    * none came (the background is gone).
    */
   answer(props: readonly string[]): PageAnswer | undefined | Promise<PageAnswer | undefined>;
+  /** Told each reply to an early question (`ask`) as it comes, before `answer` takes it. */
+  onEarlyReply(listener: (reply: Reply) => void): void;
 }
 
 interface Asked {
@@ -41,6 +43,7 @@ export const MAX_ISLANDS = 100;
 export function createPageQuestion(send: (request: Request) => Promise<Reply>): PageQuestion {
   /** Asked, not yet taken by `answer`. */
   let early = new Map<string, Asked>();
+  const listeners: ((reply: Reply) => void)[] = [];
   const askNow = (props: string): Asked => {
     const asked: Asked = {
       reply: send({ type: 'getStates', ids: [], props: [props] }).then(
@@ -52,7 +55,10 @@ export function createPageQuestion(send: (request: Request) => Promise<Reply>): 
   };
   return {
     ask(props) {
-      if (!early.has(props) && early.size < MAX_ISLANDS) early.set(props, askNow(props));
+      if (early.has(props) || early.size >= MAX_ISLANDS) return;
+      const asked = askNow(props);
+      early.set(props, asked);
+      void asked.reply.then((reply) => reply && listeners.forEach((tell) => tell(reply)));
     },
     answer(props) {
       const asked = props.slice(0, MAX_ISLANDS).map((p) => early.get(p) ?? askNow(p));
@@ -60,29 +66,31 @@ export function createPageQuestion(send: (request: Request) => Promise<Reply>): 
       if (asked.every((a) => a.settled)) return mergeAnswers(asked.map((a) => a.settled!.reply));
       return Promise.all(asked.map((a) => a.reply)).then(mergeAnswers);
     },
+    onEarlyReply(listener) {
+      listeners.push(listener);
+    },
   };
 }
 
 /**
- * One answer from the islands' replies. A paper two islands describe is merged (the first wins,
- * the second fills in) and left without facets: each island's were made from its part of the
- * paper, so the annotator asks for the merged paper's (a rare case: one island per page so far).
+ * One answer from the islands' replies. A paper two islands describe (none seen so far: one
+ * island per page holds papers) is taken from the first, with its facets: each reply's papers and
+ * facets go together.
  */
 function mergeAnswers(replies: (Reply | undefined)[]): PageAnswer | undefined {
   let answered = false;
   const out: PageAnswer = { papers: new Map(), states: {}, facets: {} };
-  const merged = new Set<string>();
   for (const r of replies) {
     if (!r?.ok) continue;
     answered = true;
     for (const [id, paper] of Object.entries(r.papers ?? {})) {
-      const known = out.papers.get(id);
-      if (known) merged.add(id);
-      out.papers.set(id, known ? mergeSightings(known, paper) : paper);
+      if (out.papers.has(id)) continue;
+      out.papers.set(id, paper);
+      const facets = r.facets?.[id];
+      if (facets) out.facets[id] = facets;
     }
+    for (const [id, facets] of Object.entries(r.facets ?? {})) out.facets[id] ??= facets; // asked by id, not in the JSON
     Object.assign(out.states, r.states);
-    Object.assign(out.facets, r.facets);
   }
-  for (const id of merged) delete out.facets[id];
   return answered ? out : undefined;
 }

@@ -12,7 +12,7 @@ import { createAnnotator, needsScan, type Annotator, type UserAction } from './a
 import { attachKeyboard } from './keyboard';
 import { mountOverlay, removeOverlays, showKeyHelp, showToast, type OverlayHandle } from './overlay';
 import type { PageQuestion } from './page-question';
-import { createSeenTracker } from './seen';
+import { createSeenTracker, type SeenTracker } from './seen';
 
 /** How long after a page (or a client-side navigation) settles its health is judged. */
 const HEALTH_DELAY_MS = 1500;
@@ -106,9 +106,12 @@ export function startTriage(
   // Cards on screen for a moment count as seen (new-since-last-visit); reported in batches. Watching
   // starts a moment after the page loads: an observed target costs the page's frames some work, and
   // the first second is the page's own (a card counts only after a second on screen anyway).
-  const seen = createSeenTracker(win, (ids) => void send({ type: 'markSeen', ids }).catch(() => {}), { startAfterMs: SEEN_AFTER_MS });
+  // Made when the cards are looked for (DOMContentLoaded): the moment counts from then.
+  let seen: SeenTracker | undefined;
+  const startSeen = () => (seen = createSeenTracker(win, (ids) => void send({ type: 'markSeen', ids }).catch(() => {}), { startAfterMs: SEEN_AFTER_MS }));
+  const seenLater = { observe: (card: HTMLElement, id: string) => seen?.observe(card, id), unobserve: (card: HTMLElement) => seen?.unobserve(card) };
 
-  const annotator = createAnnotator(doc, { send }, { acceptEvent: options.acceptEvent, onUserAction, seen, pageQuestion: options.pageQuestion });
+  const annotator = createAnnotator(doc, { send }, { acceptEvent: options.acceptEvent, onUserAction, seen: seenLater, pageQuestion: options.pageQuestion });
 
   // Keyboard triage: off until the settings (keys) are known.
   let keys: Record<KeyAction, string> | null = null;
@@ -155,7 +158,6 @@ export function startTriage(
   const observer = new MutationObserver((records) => {
     if (needsScan(records)) scheduleScan();
   });
-  observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
   // Fired before the page swaps its content: the scheduled scan runs after it.
   ctx.addEventListener(win, 'wxt:locationchange', scheduleScan);
 
@@ -181,7 +183,7 @@ export function startTriage(
     runtime.onMessage.removeListener(onMessage);
     annotator.destroy();
     keyboard.destroy();
-    seen.destroy();
+    seen?.destroy();
     removeOverlays(doc);
     notice?.remove();
   });
@@ -191,8 +193,17 @@ export function startTriage(
   };
   // Keys and dimming; the cards' tags and mutes are the background's (asked with their states).
   (settings ?? requestSettings(runtime)).then(apply, () => {});
-  annotator.scan();
-  scheduleHealth();
+  // Started while the page loads (the annotator builds cards' controls from the early answers
+  // meanwhile), the cards are looked for once the page is parsed.
+  const begin = () => {
+    if (ctx.isInvalid) return;
+    observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
+    startSeen();
+    annotator.scan();
+    scheduleHealth();
+  };
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', begin, { once: true });
+  else begin();
   return annotator;
 }
 

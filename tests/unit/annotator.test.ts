@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAnnotator, type Annotator, type Transport } from '@/lib/page/annotator';
+import { createPageQuestion } from '@/lib/page/page-question';
 import type { Reply, Request } from '@/lib/messages';
 import { fixtureText, LISTING, loadIntoDocument, PAPER_PAGE } from './fixtures';
 import { describeFor, idsFor } from './tagging';
@@ -9,7 +10,7 @@ const flush = () => new Promise((r) => setTimeout(r, 0));
 const trusted = { acceptEvent: () => true };
 
 /** A background stand-in that keeps state in a Map, and records what it was asked. */
-function fakeBackground(initial: Record<string, { starred: boolean; hidden: boolean }> = {}) {
+function fakeBackground(initial: Record<string, { starred: boolean; hidden: boolean; at?: number }> = {}) {
   const states = new Map(Object.entries(initial));
   const requests: Request[] = [];
   const transport: Transport = {
@@ -236,6 +237,54 @@ describe('annotator on the saved listing', () => {
     const root = articleOf('2407.21783').querySelector('[data-hfpt-collapsed]')!.shadowRoot!;
     expect(root.querySelector('img')).toBeNull();
     expect(root.textContent).toContain('<img src=x onerror="window.__pwned=1">Title');
+  });
+
+  describe('while the page loads (the early answer)', () => {
+    /** The content script's start: the annotator made, each island asked about as the parser reaches it. */
+    async function startEarly(bg: ReturnType<typeof fakeBackground>) {
+      const pageQuestion = createPageQuestion(bg.transport.send);
+      annotator = createAnnotator(document, bg.transport, { ...trusted, pageQuestion });
+      for (const el of document.querySelectorAll('[data-props]')) pageQuestion.ask(el.getAttribute('data-props')!);
+      await vi.waitFor(() => expect(bg.requests.filter((r) => r.type === 'getStates')).toHaveLength(document.querySelectorAll('[data-props]').length));
+      for (let i = 0; i < 5; i++) await flush(); // the replies, then the building slices
+    }
+
+    it('builds every card\'s controls before the cards are looked for; they only go in at the scan', async () => {
+      const bg = fakeBackground({ '2407.21783': { starred: true, hidden: false } });
+      const shadows = vi.spyOn(HTMLElement.prototype, 'attachShadow');
+      try {
+        await startEarly(bg);
+        expect(shadows).toHaveBeenCalledTimes(13); // built, off the page
+        expect(hosts()).toHaveLength(0);
+        annotator!.scan();
+        expect(hosts()).toHaveLength(13); // in the same turn: the answer was in
+        expect(shadows.mock.results.slice(0, 13).map((r) => r.value.host)).toEqual([...hosts()]);
+        expect(starOf(articleOf('2407.21783')).getAttribute('aria-pressed')).toBe('true');
+        const chips = articleOf('2407.21783').querySelector('[data-hfpt-controls]')!.shadowRoot!.querySelectorAll('[role="listitem"]');
+        expect([...chips].map((c) => c.textContent)).toContain('LLM');
+      } finally {
+        shadows.mockRestore();
+      }
+    });
+
+    it('a built card\'s buttons act on its own paper', async () => {
+      const bg = fakeBackground();
+      await startEarly(bg);
+      annotator!.scan();
+      starOf(articleOf('2407.21705')).click();
+      await vi.waitFor(() => expect(bg.requests.some((r) => r.type === 'setState')).toBe(true));
+      expect(bg.requests.find((r) => r.type === 'setState')).toMatchObject({ id: '2407.21705', patch: { starred: true } });
+      await vi.waitFor(() => expect(starOf(articleOf('2407.21705')).getAttribute('aria-pressed')).toBe('true'));
+      expect(starOf(articleOf('2407.21783')).getAttribute('aria-pressed')).toBe('false');
+    });
+
+    it('a change pushed before the scan shows on the built card (the answer it overtook does not undo it)', async () => {
+      const bg = fakeBackground({ '2407.21783': { starred: false, hidden: false, at: 3 } }); // write counters, as the real one sends
+      await startEarly(bg);
+      annotator!.applyStates({ '2407.21783': { starred: true, hidden: false, at: 9 } });
+      annotator!.scan();
+      expect(starOf(articleOf('2407.21783')).getAttribute('aria-pressed')).toBe('true');
+    });
   });
 
   it('does nothing on pages that are not papers pages', () => {

@@ -75,16 +75,17 @@ describe('the question about the page', () => {
     expect(bg.send).toHaveBeenCalledTimes(3); // asked anew, not taken from before
   });
 
-  it('merges a paper two islands describe, and leaves it to be tagged again from the whole', async () => {
+  it('takes a paper two islands describe from the first, with that island\'s facets', async () => {
     const bg = heldBackground();
     const q = createPageQuestion(bg.send);
     const answer = q.answer(['A', 'B']);
-    const f = { tags: [{ label: 'LLM', source: 'topic' as const, why: 'title: "language model"' }], manualTags: [], aiKeywords: [] };
-    bg.asked[0].reply({ ok: true, papers: { '2401.00001': paper('2401.00001', { title: 'One' }), '2401.00002': paper('2401.00002') }, states: {}, facets: { '2401.00001': f, '2401.00002': f } });
-    bg.asked[1].reply({ ok: true, papers: { '2401.00001': paper('2401.00001', { title: 'Other', abstract: 'Text', authors: ['Ada'] }) }, states: {}, facets: { '2401.00001': f } });
+    const tag = (label: string) => ({ tags: [{ label, source: 'topic' as const, why: 'title' }], manualTags: [], aiKeywords: [] });
+    bg.asked[0].reply({ ok: true, papers: { '2401.00001': paper('2401.00001', { title: 'One' }), '2401.00002': paper('2401.00002') }, states: {}, facets: { '2401.00001': tag('LLM'), '2401.00002': tag('RL') } });
+    bg.asked[1].reply({ ok: true, papers: { '2401.00001': paper('2401.00001', { title: 'Other', abstract: 'Text' }) }, states: {}, facets: { '2401.00001': tag('Robotics') } });
     const a = (await answer)!;
-    expect(a.papers.get('2401.00001')).toMatchObject({ title: 'One', abstract: 'Text', authors: ['Ada'] });
-    expect(Object.keys(a.facets)).toEqual(['2401.00002']);
+    expect(a.papers.get('2401.00001')).toMatchObject({ title: 'One' });
+    expect(a.facets['2401.00001'].tags[0].label).toBe('LLM');
+    expect(a.facets['2401.00002'].tags[0].label).toBe('RL');
   });
 
   it('asks about the first MAX_ISLANDS islands only (a page adding thousands floods nothing)', () => {
