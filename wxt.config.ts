@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { minifyCssStrings } from './scripts/build/minify-css-strings';
 
 // One codebase, two builds: Chrome MV3 and Firefox MV2 (WXT's default for Firefox).
 export default defineConfig({
@@ -9,7 +10,7 @@ export default defineConfig({
   imports: false,
   ...(process.env.HFPT_NO_MINIFY ? { outDir: '.output-unminified' } : {}),
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), ...(process.env.HFPT_NO_MINIFY ? [] : [minifyCssStrings()])],
     // HFPT_NO_MINIFY=1: readable function names in CPU profiles (`npm run bench -- --profile`).
     build: process.env.HFPT_NO_MINIFY ? { minify: false } : {},
   }),
