@@ -23,10 +23,18 @@
 // matchers): tune P 0.937 R 0.868 → P 0.941 R 0.868; holdout P 0.893 R 0.773 → P 0.892 R 0.763;
 // holdout2 P 0.802 R 0.835 → P 0.821 R 0.835; holdout3 P 0.813 R 0.843 → P 0.819 R 0.843;
 // all (237 papers) P 0.872 R 0.841 → P 0.880 R 0.839.
+//
+// How far can a tagger be held to one annotator's labels? tags-eval-second.json is a second, blind
+// labelling of the same papers from the same guide (see its "about"). Scored against the first as
+// if it were a tagger, the second annotator reaches P 0.868 R 0.975 (F1 0.919): two careful readers
+// disagree on about one topic in eight, mostly on how central a topic must be (an LLM backbone, an
+// RL stage). The tagger reaches P 0.880 R 0.839 (F1 0.859) against the first. The target's precision
+// (0.95) is above what the second annotator reaches, so it is not a fair bar for this set.
 import { describe, expect, it } from 'vitest';
 import { TAG_THRESHOLD, topicScores, topicTags } from '../../lib/tags/match';
 import { TOPICS } from '../../lib/tags/taxonomy';
 import evalSet from './tags-eval.json';
+import secondLabels from './tags-eval-second.json';
 
 interface EvalPaper {
   id: string;
@@ -118,6 +126,20 @@ const short = (s: string, n: number) => {
   return one.length > n ? one.slice(0, n - 1) + '…' : one;
 };
 
+/** Micro counts of `got` against `gold` labels, paper by paper (topic ids). */
+function agreement(got: (p: EvalPaper) => readonly string[], gold: (p: EvalPaper) => readonly string[]): Counts {
+  const c: Counts = { tp: 0, fp: 0, fn: 0 };
+  for (const p of papers) {
+    const g = new Set(gold(p));
+    const x = new Set(got(p));
+    for (const t of x) c[g.has(t) ? 'tp' : 'fp']++;
+    for (const t of g) if (!x.has(t)) c.fn++;
+  }
+  return c;
+}
+const second = (p: EvalPaper) => (secondLabels.labels as Record<string, string[]>)[p.id];
+const f1 = (c: Counts) => (2 * c.tp) / (2 * c.tp + c.fp + c.fn);
+
 function summary(result: ReturnType<typeof evaluate>): string {
   const { total, bySplit } = result;
   const lines = [
@@ -130,6 +152,12 @@ function summary(result: ReturnType<typeof evaluate>): string {
     const n = papers.filter((p) => p.split === s).length;
     lines.push(`  ${s.padEnd(8)} ${pr(bySplit.get(s) ?? { tp: 0, fp: 0, fn: 0 })}   ${n} papers`);
   }
+  const tagger = (p: EvalPaper) => topicTags(p.title, p.abstract, { max: TOPICS.length }).map((t) => TOPICS[idOf.get(t.label)!].id);
+  const humans = agreement(second, (p) => p.topics);
+  lines.push(
+    `  agreement: second annotator vs first ${pr(humans)} F1 ${f1(humans).toFixed(3)}; ` +
+      `tagger vs first F1 ${f1(result.total).toFixed(3)}, tagger vs second ${pr(agreement(tagger, second))}`,
+  );
   return lines.join('\n');
 }
 
@@ -177,6 +205,15 @@ describe('labelled evaluation set', () => {
       for (const id of p.topics) expect(ids.has(id), `${p.id}: ${id}`).toBe(true);
     }
     expect(new Set(allPapers.map((p) => p.id)).size).toBe(allPapers.length);
+  });
+
+  it('has a complete second labelling (blind, same guide) to measure agreement against', () => {
+    const ids = new Set(TOPICS.map((t) => t.id));
+    expect(Object.keys(secondLabels.labels).sort()).toEqual(allPapers.map((p) => p.id).sort());
+    for (const p of allPapers) {
+      expect(second(p).length, p.id).toBeGreaterThan(0);
+      for (const id of second(p)) expect(ids.has(id), `${p.id}: ${id}`).toBe(true);
+    }
   });
 
   it('labels every topic of the guide, and the guide covers every topic', () => {
