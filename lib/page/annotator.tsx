@@ -695,9 +695,9 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
       // A card the page dropped meanwhile is let go, so that it is annotated anew if it returns.
       for (const m of toAttach.splice(0)) m.ref.card.isConnected ? attach(m) : m.cleanup();
       prebuilt.clear(); // the cards found have taken theirs; the rest were for papers the page does not show
-      renderSummary();
+      summarySoon();
     } else if (redrawn) {
-      renderSummary(); // tags or mutes may have changed: the bar's counts with them
+      summarySoon(); // tags or mutes may have changed: the bar's counts with them
     }
   }
 
@@ -772,16 +772,20 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     renderSummary();
   }
 
-  // A change to many cards (an answer about a whole page) redraws the summary once.
+  /**
+   * The summary, redrawn once at the end of this turn's work: cards going in, an answer about the
+   * whole page and the scan that found them each ask for it (it was drawn three times on load).
+   */
   let summaryPending = false;
-  const unsubscribeAll = store.subscribeAll(() => {
+  function summarySoon() {
     if (summaryPending) return;
     summaryPending = true;
     queueMicrotask(() => {
       summaryPending = false;
       if (!destroyed) renderSummary();
     });
-  });
+  }
+  const unsubscribeAll = store.subscribeAll(summarySoon);
 
   /**
    * The user's settings: other rules or topics re-tag every card (by the background); resolves
@@ -831,7 +835,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     // Their papers are given (and the cards the JSON lacks asked about) in the first slice.
     for (const ref of refs) enqueue(ref, kind === 'listing');
     if (!slicePending) runSlices(started, toBuild.length <= SYNC_CARDS ? toBuild.length : 0);
-    renderSummary();
+    summarySoon();
   }
 
   function mountedOf(card: HTMLElement): Mounted | undefined {
