@@ -471,14 +471,20 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
 
   /** A card's host and the skeleton of its controls: all that needs nothing from the background. */
   function prepare(m: Mounted) {
-    m.controls = makeHost('data-hfpt-controls');
-    m.controlsView = mountCardControls(m.controls.container, {
-      onStar: m.onStar,
-      onHide: m.onHide,
-      onAddTag: m.onAddTag,
-      onRemoveTag: m.onRemoveTag,
-      onMuteTag: m.collapsible ? m.onMuteTag : undefined,
+    Object.assign(m, mountControls(() => m, m.collapsible));
+  }
+
+  /** A host with the controls' skeleton; its buttons act on the card `owner` gives (none yet: nothing). */
+  function mountControls(owner: () => Mounted | undefined, collapsible: boolean) {
+    const controls = makeHost('data-hfpt-controls');
+    const controlsView = mountCardControls(controls.container, {
+      onStar: (e) => owner()?.onStar(e),
+      onHide: (e) => owner()?.onHide(e),
+      onAddTag: (label, e) => owner()?.onAddTag(label, e),
+      onRemoveTag: (label, e) => owner()?.onRemoveTag(label, e),
+      onMuteTag: collapsible ? (label, e) => owner()?.onMuteTag(label, e) : undefined,
     });
+    return { controls, controlsView };
   }
 
   /** What a card shows: its paper, the API's links, the background's facets, the user's own tags. */
@@ -534,15 +540,8 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
       if (prebuilt.has(paper.id)) continue;
       const api = store.getLinks(paper.id);
       const view = viewOf(paper, api, facets, state.manualTags ?? []);
-      const controls = makeHost('data-hfpt-controls');
       // Its buttons act on the card that takes it (none before).
-      const controlsView = mountCardControls(controls.container, {
-        onStar: (e) => pre.owner?.onStar(e),
-        onHide: (e) => pre.owner?.onHide(e),
-        onAddTag: (label, e) => pre.owner?.onAddTag(label, e),
-        onRemoveTag: (label, e) => pre.owner?.onRemoveTag(label, e),
-        onMuteTag: (label, e) => pre.owner?.onMuteTag(label, e),
-      });
+      const { controls, controlsView } = mountControls(() => pre.owner, true);
       controlsView.update({ view, state, isNew: isNewState(state) });
       const pre: Prebuilt = { paper, controls, controlsView, view, api, facets, state };
       prebuilt.set(paper.id, pre);
