@@ -5,6 +5,7 @@
 // in as text (textContent, attribute values), never as markup; links are validated https already.
 import type { PaperState } from '@/lib/messages';
 import { mountAddTag } from './add-tag';
+import { el } from './dom';
 import { compactCount, hostOf } from './format';
 
 export interface TagView {
@@ -76,14 +77,6 @@ const STATUS_TEXT = {
 } as const;
 
 const COLOR = /^#[0-9a-fA-F]{6}$/;
-
-/** An element with attributes (undefined ones left out) and children (strings become text). */
-function el(doc: Document, tag: string, attrs: Record<string, string | undefined> = {}, ...children: (Node | string)[]): HTMLElement {
-  const e = doc.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) if (value !== undefined) e.setAttribute(name, value);
-  e.append(...children);
-  return e;
-}
 
 const icon = (doc: Document, name: string) => el(doc, 'span', { class: `icon icon-${name}`, 'aria-hidden': 'true' });
 

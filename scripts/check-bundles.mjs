@@ -1,5 +1,6 @@
 // After `npm run build`: the content script, which runs in huggingface.co's origin, must not carry
-// the database (Dexie, IndexedDB) nor zod (the background parses what the page sends). Checks the built files themselves, so that no
+// the database (Dexie, IndexedDB) nor zod (the background parses what the page sends), nor a UI framework
+// (its UI is built with the DOM: components/dom.ts). Checks the built files themselves, so that no
 // import path (auto-imports included) can slip past. Prints each bundle's size.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ let failed = false;
 for (const target of ['chrome-mv3', 'firefox-mv2']) {
   const dir = join('.output', target);
   const content = readFileSync(join(dir, 'content-scripts/papers.js'), 'utf8');
-  const forbidden = { Dexie: /\bDexie\b/, IndexedDB: /\bindexedDB\b/, zod: /(?<![$\w])Zod(?:Mini)?(?:Object|Type|String)\b/, "WXT's storage": /@wxt-dev\/storage/ };
+  const forbidden = { Dexie: /\bDexie\b/, IndexedDB: /\bindexedDB\b/, zod: /(?<![$\w])Zod(?:Mini)?(?:Object|Type|String)\b/, "WXT's storage": /@wxt-dev\/storage/, Preact: /dangerouslySetInnerHTML/ }; // a prop name every Preact (and React) diff checks
   for (const [name, pattern] of Object.entries(forbidden)) {
     if (pattern.test(content)) {
       console.error(`✗ ${target}: the content script contains ${name}`);
@@ -24,4 +25,4 @@ for (const target of ['chrome-mv3', 'firefox-mv2']) {
   console.log(`${target}:\n  ${sizes.join('\n  ')}`);
 }
 if (failed) process.exit(1);
-console.log('✓ content script: no Dexie, no IndexedDB, no zod, no WXT storage');
+console.log('✓ content script: no Dexie, no IndexedDB, no zod, no WXT storage, no Preact');

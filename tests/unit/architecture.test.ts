@@ -57,12 +57,17 @@ describe('content script', () => {
     expect(rel).not.toContain('lib/hf/embedded.ts');
   });
 
+  it('carries no UI framework: its UI is built with the DOM (components/dom.ts), every KB being parsed on every page', () => {
+    expect([...graph.packages].filter((p) => p.startsWith('preact'))).toEqual([]);
+    expect(rel.filter((f) => f.endsWith('.tsx'))).toEqual([]);
+  });
+
   it('tags nothing itself: the taxonomy and the rules engine run in the background (lib/tags/facets.ts)', () => {
     expect(rel.filter((f) => /^lib\/(tags\/(match|taxonomy|facets)|rules\/(engine|safe-regex))\.ts$/.test(f))).toEqual([]);
   });
 
   it('is really walked (the graph reaches the annotator and the page reader)', () => {
-    expect(rel).toContain('lib/page/annotator.tsx');
+    expect(rel).toContain('lib/page/annotator.ts');
     expect(rel).toContain('lib/hf/props.ts');
   });
 });

@@ -2,13 +2,12 @@
 // an open shadow root on a host in <body>, marked `data-hfpt-ui` (where PAGE_CSS sets our colours)
 // and `data-hfpt-overlay="toast" | "help" | "notice"` (so clean-up and the page observer can tell them apart).
 // At most one of each per document: a new toast replaces the old one.
-import { render } from 'preact';
-import { KEY_HELP_CSS, KeyHelp } from '@/components/KeyHelp';
-import { TOAST_CSS, Toast } from '@/components/Toast';
+import { KEY_HELP_CSS, mountKeyHelp } from '@/components/KeyHelp';
+import { mountToast, TOAST_CSS } from '@/components/Toast';
 import type { KeyAction } from '@/lib/settings'; // type only: settings.ts pulls in full zod
 
 export const OVERLAY_ATTR = 'data-hfpt-overlay';
-/** How long the toast's live region stays empty before its text goes in (see Toast's `ready`). */
+/** How long the toast's live region stays empty before its text goes in (see mountToast). */
 export const ANNOUNCE_MS = 50;
 /** A toast resumed after hover or focus gets at least this long, however little it had left. */
 export const MIN_RESUME_MS = 1500;
@@ -47,7 +46,6 @@ export function mountOverlay(doc: Document, kind: Kind, css: string): Mount {
 }
 
 function unmount(m: Mount) {
-  render(null, m.container);
   m.host.remove();
 }
 
@@ -71,7 +69,6 @@ export function showToast(doc: Document, options: ToastOptions): OverlayHandle {
   const { message, actionLabel = 'Undo', onAction, timeoutMs = 6000, onClose, acceptEvent = trustedOnly } = options;
   const m = mountOverlay(doc, 'toast', TOAST_CSS);
   let closed = false;
-  let ready = false;
   let hovered = false;
   let focused = false;
   let remaining = timeoutMs;
@@ -99,37 +96,29 @@ export function showToast(doc: Document, options: ToastOptions): OverlayHandle {
     run();
   }
 
-  const draw = () =>
-    render(
-      <Toast
-        message={message}
-        ready={ready}
-        actionLabel={actionLabel}
-        onAction={
-          onAction &&
-          ((e) => {
-            if (!acceptEvent(e)) return;
-            close();
-            onAction();
-          })
-        }
-        onDismiss={(e) => acceptEvent(e) && close()}
-        onHover={(inside) => {
-          hovered = inside;
-          sync();
-        }}
-        onFocusWithin={(inside) => {
-          focused = inside;
-          sync();
-        }}
-      />,
-      m.container,
-    );
+  const toast = mountToast(m.container, {
+    message,
+    actionLabel,
+    onAction:
+      onAction &&
+      ((e) => {
+        if (!acceptEvent(e)) return;
+        close();
+        onAction();
+      }),
+    onDismiss: (e) => acceptEvent(e) && close(),
+    onHover: (inside) => {
+      hovered = inside;
+      sync();
+    },
+    onFocusWithin: (inside) => {
+      focused = inside;
+      sync();
+    },
+  });
 
-  const announce = setTimeout(() => {
-    ready = true;
-    if (!closed) draw();
-  }, ANNOUNCE_MS);
+  // Its text goes in a moment after it appears (see mountToast).
+  const announce = setTimeout(() => !closed && toast.announce(), ANNOUNCE_MS);
 
   function close() {
     if (closed) return;
@@ -143,7 +132,6 @@ export function showToast(doc: Document, options: ToastOptions): OverlayHandle {
 
   const handle: OverlayHandle = { close };
   toasts.set(doc, handle);
-  draw();
   run();
   return handle;
 }
@@ -191,7 +179,7 @@ export function showKeyHelp(doc: Document, keys: Record<KeyAction, string>, opti
 
   const handle: OverlayHandle = { close };
   helps.set(doc, handle);
-  render(<KeyHelp keys={keys} onClose={(e) => accept(e) && close()} />, m.container);
+  mountKeyHelp(m.container, { keys, onClose: (e) => accept(e) && close() });
   m.root.querySelector<HTMLElement>('button.close')?.focus();
   return handle;
 }

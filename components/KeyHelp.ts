@@ -1,4 +1,5 @@
 import type { KeyAction } from '@/lib/settings'; // type only: settings.ts pulls in full zod
+import { button, el } from './dom';
 
 /** What each key does, in the order the help lists them. */
 export const KEY_DESCRIPTIONS: Record<KeyAction, string> = {
@@ -37,8 +38,20 @@ function trapTab(e: KeyboardEvent) {
 }
 
 /** The "?" overlay: a modal dialog listing the keys. Focus is moved in and back by its owner. */
-export function KeyHelp({ keys, onClose }: KeyHelpProps) {
-  const onKeyDown = (e: KeyboardEvent) => {
+export function mountKeyHelp(container: HTMLElement, { keys, onClose }: KeyHelpProps): void {
+  const doc = container.ownerDocument;
+  const rows = ORDER.map((action) => el(doc, 'tr', {}, el(doc, 'th', { scope: 'row' }, el(doc, 'kbd', {}, keyLabel(keys[action]))), el(doc, 'td', {}, KEY_DESCRIPTIONS[action])));
+  const dialog = el(
+    doc,
+    'div',
+    { class: 'dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'hfpt-keys-title', tabindex: '-1' },
+    el(doc, 'h2', { id: 'hfpt-keys-title' }, 'Keyboard shortcuts'),
+    el(doc, 'table', {}, el(doc, 'tbody', {}, ...rows)),
+    el(doc, 'p', { class: 'note' }, "Keys do nothing while you type in a field. Change them in the extension's options."),
+    el(doc, 'div', { class: 'actions' }, button(doc, { class: 'btn close' }, 'Close', onClose)),
+  );
+  const backdrop = el(doc, 'div', { class: 'backdrop' }, dialog);
+  backdrop.addEventListener('keydown', (e) => {
     const plain = !e.ctrlKey && !e.altKey && !e.metaKey;
     if (e.key === 'Escape' || (plain && e.key === keys.help)) {
       e.preventDefault();
@@ -47,32 +60,9 @@ export function KeyHelp({ keys, onClose }: KeyHelpProps) {
     } else if (e.key === 'Tab') {
       trapTab(e);
     }
-  };
-  return (
-    <div class="backdrop" onKeyDown={onKeyDown} onClick={(e) => e.target === e.currentTarget && onClose(e)}>
-      <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="hfpt-keys-title" tabIndex={-1}>
-        <h2 id="hfpt-keys-title">Keyboard shortcuts</h2>
-        <table>
-          <tbody>
-            {ORDER.map((action) => (
-              <tr key={action}>
-                <th scope="row">
-                  <kbd>{keyLabel(keys[action])}</kbd>
-                </th>
-                <td>{KEY_DESCRIPTIONS[action]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p class="note">Keys do nothing while you type in a field. Change them in the extension's options.</p>
-        <div class="actions">
-          <button type="button" class="btn close" onClick={onClose}>
-            Close
-          </button>
-        </div>
-      </div>
-    </div>
-  );
+  });
+  backdrop.addEventListener('click', (e) => e.target === e.currentTarget && onClose(e));
+  container.replaceChildren(backdrop);
 }
 
 /** Inside the help's shadow root. Colours from the variables PAGE_CSS sets on our hosts (with light fallbacks). */

@@ -1,7 +1,6 @@
 // The content script's wiring, apart from WXT so tests can drive it: messages from the background,
 // one scan per burst of page changes, and a clean stop when the extension is updated or removed.
-import { render } from 'preact';
-import { LayoutNotice } from '@/components/LayoutNotice';
+import { mountLayoutNotice } from '@/components/LayoutNotice';
 import { UI_CSS } from '@/components/styles';
 import { pageHealth } from '../hf/health';
 import { pageKind } from '../hf/urls';
@@ -210,6 +209,6 @@ export function startTriage(
 /** "Papers layout not recognised — controls unavailable", bottom right, until dismissed. */
 function showLayoutNotice(doc: Document, onDismiss: () => void): HTMLElement {
   const { host, container } = mountOverlay(doc, 'notice', UI_CSS);
-  render(<LayoutNotice onDismiss={onDismiss} />, container);
+  mountLayoutNotice(container, onDismiss);
   return host;
 }

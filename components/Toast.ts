@@ -1,11 +1,8 @@
+import { button, el } from './dom';
+
 export interface ToastProps {
   /** Shown as text only (it may quote a paper's title, which is page text). */
   message: string;
-  /**
-   * False for a moment after the toast appears: its live region is empty at first and filled
-   * then, because screen readers announce text added to a region, not a region added with text.
-   */
-  ready: boolean;
   actionLabel?: string;
   onAction?: (e: Event) => void;
   onDismiss: (e: Event) => void;
@@ -15,33 +12,36 @@ export interface ToastProps {
   onFocusWithin: (inside: boolean) => void;
 }
 
-/** A small note at the bottom left ("Hidden …", with Undo); its owner times it out. */
-export function Toast({ message, ready, actionLabel = 'Undo', onAction, onDismiss, onHover, onFocusWithin }: ToastProps) {
-  return (
-    <div
-      class={ready ? 'toast' : 'toast pending'}
-      onMouseEnter={() => onHover(true)}
-      onMouseLeave={() => onHover(false)}
-      onFocusIn={() => onFocusWithin(true)}
-      onFocusOut={(e) => {
-        // Moving between the toast's own buttons is no leaving.
-        const to = e.relatedTarget as Node | null;
-        if (!to || !(e.currentTarget as HTMLElement).contains(to)) onFocusWithin(false);
-      }}
-    >
-      <span class="message" role="status" aria-live="polite" aria-atomic="true">
-        {ready ? message : ''}
-      </span>
-      {onAction && (
-        <button type="button" class="btn action" onClick={onAction}>
-          {actionLabel}
-        </button>
-      )}
-      <button type="button" class="btn dismiss" onClick={onDismiss} aria-label="Dismiss" title="Dismiss">
-        ×
-      </button>
-    </div>
+/**
+ * A small note at the bottom left ("Hidden …", with Undo); its owner times it out. Its live region is
+ * empty at first and filled by `announce()` a moment later, because screen readers announce text
+ * added to a region, not a region added with text.
+ */
+export function mountToast(container: HTMLElement, { message, actionLabel = 'Undo', onAction, onDismiss, onHover, onFocusWithin }: ToastProps): { announce(): void } {
+  const doc = container.ownerDocument;
+  const text = el(doc, 'span', { class: 'message', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  const toast = el(
+    doc,
+    'div',
+    { class: 'toast pending' },
+    text,
+    onAction && button(doc, { class: 'btn action' }, actionLabel, onAction),
+    button(doc, { class: 'btn dismiss', 'aria-label': 'Dismiss', title: 'Dismiss' }, '×', onDismiss),
   );
+  toast.addEventListener('mouseenter', () => onHover(true));
+  toast.addEventListener('mouseleave', () => onHover(false));
+  toast.addEventListener('focusin', () => onFocusWithin(true));
+  toast.addEventListener('focusout', (e) => {
+    const to = e.relatedTarget as Node | null;
+    if (!to || !toast.contains(to)) onFocusWithin(false);
+  });
+  container.replaceChildren(toast);
+  return {
+    announce() {
+      toast.className = 'toast';
+      text.textContent = message;
+    },
+  };
 }
 
 /** Inside the toast's shadow root. Colours from the variables PAGE_CSS sets on our hosts (with light fallbacks). */

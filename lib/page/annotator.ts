@@ -6,10 +6,9 @@
 // facets.ts), and the cards' hosts are prepared while the answer travels; cards are drawn once,
 // with the answer, detached, in slices that yield to the page; they go into the page together, so
 // the page lays out once; a change redraws only the cards it touches.
-import { render } from 'preact';
 import { mountCardControls, type CardControlsHandle, type CardView } from '@/components/card-controls';
-import { HiddenRow, HiddenSummary } from '@/components/Hidden';
-import { FilterBar } from '@/components/FilterBar';
+import { mountFilterBar } from '@/components/FilterBar';
+import { mountHiddenRow, mountHiddenSummary } from '@/components/Hidden';
 import { PAGE_CSS, UI_CSS } from '@/components/styles';
 import { findListingCards, findPaperPageCard, paperForCard, type CardRef } from '../hf/cards';
 import type { PagePaper } from '../hf/embedded';
@@ -92,6 +91,8 @@ interface Mounted {
   /** What draws into `controls` (built with the DOM: see components/card-controls.ts). */
   controlsView?: CardControlsHandle;
   collapsed?: Host;
+  /** What draws into `collapsed`. */
+  collapsedRow?: ReturnType<typeof mountHiddenRow>;
   /** In the page (or cleaned up: never to be attached). */
   attached: boolean;
   view?: CardView;
@@ -150,7 +151,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
   let pageAnswer: Promise<void> = Promise.resolve();
   /** pageAnswer has settled: cards are given their papers at once. */
   let pageAnswered = true;
-  let summary: Host | null = null;
+  let summary: (Host & { bar: ReturnType<typeof mountFilterBar>; hidden: ReturnType<typeof mountHiddenSummary> }) | null = null;
   let peeking = false;
   let filter: TagFilter = NO_FILTER;
   let dimSeen = false;
@@ -317,7 +318,6 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
         if (m.attached && collapsible) options.seen?.unobserve(ref.card);
         dirty.delete(m);
         m.controlsView?.destroy();
-        if (m.collapsed) render(null, m.collapsed.container);
         for (const h of [m.controls, m.collapsed]) h?.host.remove();
         if (m.attached) for (const el of [ref.card, listItemOf(ref.card)]) for (const a of CARD_ATTRS) el.removeAttribute(a);
         m.attached = true; // never attached from now on
@@ -602,6 +602,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
   function ensureCollapsed(m: Mounted) {
     if (m.collapsed || !m.collapsible || !m.paper) return;
     m.collapsed = makeHost('data-hfpt-collapsed');
+    m.collapsedRow = mountHiddenRow(m.collapsed.container);
     renderCollapsed(m);
     if (m.attached) m.ref.card.prepend(m.collapsed.host);
   }
@@ -610,7 +611,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     if (!m.collapsed) return;
     const muted = isMuted(m);
     const title = m.paper!.title ?? m.id;
-    render(<HiddenRow title={title} onShow={muted ? m.onShowMuted : m.onHide} reason={muted ? store.getFacets(m.id)!.muted!.reason : undefined} />, m.collapsed.container);
+    m.collapsedRow!.update({ title, onShow: muted ? m.onShowMuted : m.onHide, reason: muted ? store.getFacets(m.id)!.muted!.reason : undefined });
   }
 
   function attach(m: Mounted) {
@@ -721,35 +722,33 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
       summary?.host.remove();
       return;
     }
-    if (!summary) summary = makeHost('data-hfpt-summary');
+    if (!summary) {
+      const host = makeHost('data-hfpt-summary');
+      summary = { ...host, bar: mountFilterBar(host.container), hidden: mountHiddenSummary(host.container) };
+    }
     if (summary.host.nextElementSibling !== list) list.before(summary.host);
     const byYou = cards.filter((m) => store.get(m.id).hidden).length;
     const muted = cards.filter((m) => isMuted(m)).length;
     if (byYou + muted === 0 && peeking) setPeeking(false);
     const tags = countTags(cards.map(tagLabels));
     const shown = isFiltering(filter) ? cards.filter((m) => passes(filter, tagLabels(m))).length : cards.length;
-    render(
-      <>
-        <FilterBar
-          tags={tags}
-          filter={filter}
-          shown={shown}
-          total={cards.length}
-          onToggle={(label, exclude) => setFilter(toggleTag(filter, label, exclude))}
-          onClear={() => setFilter(NO_FILTER)}
-          highlighted={cards.filter((m) => m.view?.highlight).length}
-          highlightFirst={highlightFirst}
-          onHighlightFirst={setHighlightFirst}
-          showAll={allTagsShown}
-          onShowAll={() => {
-            allTagsShown = true;
-            renderSummary();
-          }}
-        />
-        <HiddenSummary byYou={byYou} muted={muted} peeking={peeking} onToggle={() => setPeeking(!peeking)} />
-      </>,
-      summary.container,
-    );
+    summary.bar.update({
+      tags,
+      filter,
+      shown,
+      total: cards.length,
+      onToggle: (label, exclude) => setFilter(toggleTag(filter, label, exclude)),
+      onClear: () => setFilter(NO_FILTER),
+      highlighted: cards.filter((m) => m.view?.highlight).length,
+      highlightFirst,
+      onHighlightFirst: setHighlightFirst,
+      showAll: allTagsShown,
+      onShowAll: () => {
+        allTagsShown = true;
+        renderSummary();
+      },
+    });
+    summary.hidden.update({ byYou, muted, peeking, onToggle: () => setPeeking(!peeking) });
   }
 
   /** Cards a highlight rule matched go first (CSS order: the page's own list is not rearranged). */
@@ -889,7 +888,6 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
       toBuild.length = 0;
       toAttach.length = 0;
       if (summary) {
-        render(null, summary.container);
         summary.host.remove();
       }
       if (peeking) doc.documentElement.removeAttribute('data-hfpt-peek');

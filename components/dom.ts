@@ -1,0 +1,32 @@
+// Building our page UI with the DOM itself (the content script carries no UI framework: a listing
+// draws its cards before any of its code is compiled, and every KB is parsed on every page). Page
+// text goes in as text (textContent, attribute values), never as markup.
+
+/** An element with attributes (undefined ones left out) and children (strings become text). */
+export function el(doc: Document, tag: string, attrs: Record<string, string | undefined> = {}, ...children: (Node | string | false | null | undefined)[]): HTMLElement {
+  const e = doc.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) if (value !== undefined) e.setAttribute(name, value);
+  e.append(...children.filter((c): c is Node | string => !!c));
+  return e;
+}
+
+/** A button that runs `onClick` (with the event). */
+export function button(doc: Document, attrs: Record<string, string | undefined>, label: string, onClick: (e: MouseEvent) => void): HTMLButtonElement {
+  const b = el(doc, 'button', { type: 'button', ...attrs }, label) as HTMLButtonElement;
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+/**
+ * Makes `parent`'s children exactly `wanted`, in order, moving as little as it can: nodes that go
+ * are removed first, then the missing ones inserted in place; nodes that stay in the same order are
+ * never moved, so the one with the focus keeps it.
+ */
+export function setChildren(parent: Element, wanted: readonly Node[]): void {
+  const keep = new Set(wanted);
+  for (const child of [...parent.childNodes]) if (!keep.has(child)) child.remove();
+  wanted.forEach((node, i) => {
+    const at = parent.childNodes[i];
+    if (at !== node) parent.insertBefore(node, at ?? null);
+  });
+}
