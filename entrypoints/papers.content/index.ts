@@ -1,4 +1,4 @@
-// Runs on Hugging Face papers pages. Wiring only: lib/page/run.tsx does the work.
+// Runs on Hugging Face papers pages. Wiring only: lib/page/run.ts does the work.
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { watchIslands } from '@/lib/hf/props';
