@@ -51,10 +51,14 @@ function cardElements(root: ParentNode): HTMLElement[] {
   return outside.length === 0 ? articles : [...articles, ...outside.map(cardAround).filter((c): c is HTMLElement => !!c)];
 }
 
-/** Paper cards on a listing. Cards without a usable paper id are skipped, never guessed. */
-export function findListingCards(root: ParentNode, skip?: (card: HTMLElement, id: string) => boolean): CardRef[] {
+/**
+ * Paper cards on a listing. Cards without a usable paper id are skipped, never guessed. `skip` is
+ * asked with the card's id; `only`, cheaper, before anything is read of the card.
+ */
+export function findListingCards(root: ParentNode, skip?: (card: HTMLElement, id: string) => boolean, only?: (card: HTMLElement) => boolean): CardRef[] {
   const cards: CardRef[] = [];
   for (const el of cardElements(root)) {
+    if (only && !only(el)) continue;
     const id = cardPaperId(el);
     if (!id || skip?.(el, id)) continue;
     const h3 = el.querySelector<HTMLElement>('h3');

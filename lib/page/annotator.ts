@@ -117,6 +117,11 @@ interface Mounted {
 export interface Annotator {
   /** Finds and annotates cards not yet annotated. Safe to call any number of times. */
   scan(): void;
+  /**
+   * While the page loads: the cards the parser has finished whose controls are built already go in
+   * (the rest wait for `scan`). Cheap to call after every parser chunk.
+   */
+  scanLoading(): void;
   /** Applies what the background pushes. */
   applyStates(states: States): void;
   applyLinks(links: LinkInfos): void;
@@ -276,6 +281,11 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
 
   /** Registers a card; reading its paper and building it are left to the slices (runSlices). */
   function enqueue(ref: CardRef, collapsible: boolean) {
+    toBuild.push(register(ref, collapsible));
+  }
+
+  /** A card's record and handlers (building it is left to the caller). */
+  function register(ref: CardRef, collapsible: boolean): Mounted {
     mounted.get(ref.card)?.cleanup();
     const m: Mounted = {
       id: ref.id,
@@ -335,7 +345,29 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
       schedule();
     });
     mounted.set(ref.card, m);
-    toBuild.push(m);
+    return m;
+  }
+
+  /**
+   * Cards the parser has finished, whose controls were built from the early answer, go in now: on
+   * a page still loading, a few at a time between the parser's chunks, each laid out with them.
+   */
+  function scanLoading() {
+    if (destroyed || scanned || prebuilt.size === 0 || pageKind(doc.location?.href ?? '') !== 'listing') return;
+    const refs = findListingCards(doc, (el, id) => isAnnotated(el, id) || !prebuilt.has(id), (el) => !mounted.has(el) && parsedPast(el));
+    if (refs.length === 0) return;
+    ensurePageStyle(doc);
+    const put: Mounted[] = [];
+    for (const ref of refs) {
+      const m = register(ref, true);
+      m.paper = prebuilt.get(ref.id)!.paper;
+      m.asked = true;
+      draw(m); // takes its prebuilt controls
+      attach(m);
+      put.push(m);
+    }
+    setTimeout(() => !destroyed && askLinks(put), 0);
+    summarySoon();
   }
 
   /** A hidden card collapses; so does a muted one, unless starred (never muted) or revealed. */
@@ -498,7 +530,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
    * Listing cards' controls built while the page is still loading, from the early answers about
    * its islands (options.pageQuestion), by paper id: when the cards are found (DOMContentLoaded),
    * each takes its own, and only goes in. Built in slices, between the parser's; what is not
-   * built by then is drawn as usual. Nothing of it touches the page or the store.
+   * built by then is drawn as usual. Nothing of it touches the page.
    */
   interface Prebuilt {
     paper: PagePaper;
@@ -516,7 +548,12 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
   let scanned = false;
 
   function prebuild(reply: Reply) {
-    if (destroyed || scanned || !reply?.ok || !reply.papers || pageKind(doc.location?.href ?? '') !== 'listing') return;
+    if (destroyed || scanned || !reply?.ok) return;
+    // What the page's answer will say at DOMContentLoaded, known now: the cards going in while the
+    // page loads need it (a push that came meanwhile stays: the store keeps the newer state).
+    if (reply.states) store.set(reply.states);
+    if (reply.facets) store.setFacets(reply.facets);
+    if (!reply.papers || pageKind(doc.location?.href ?? '') !== 'listing') return;
     for (const [id, paper] of Object.entries(reply.papers)) {
       const facets = reply.facets?.[id];
       if (facets && !prebuilt.has(id)) toPrebuild.push({ paper, facets, state: reply.states?.[id] ?? store.get(id) });
@@ -820,6 +857,8 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     }
     ensurePageStyle(doc);
     askPage();
+    // Cards put in while the page loaded: watched for sightings from now (the watch starts with the scan).
+    if (!scanned) for (const m of mounted.values()) watchSeen(m);
     scanned = true; // what was not prebuilt by now is drawn as usual
 
     let refs: CardRef[];
@@ -847,6 +886,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
 
   const api: Annotator = {
     scan,
+    scanLoading,
     applyStates: (states) => store.set(states),
     applyLinks: (links) => store.setLinks(links),
     visibleCards() {
@@ -929,6 +969,15 @@ function listItemOf(card: HTMLElement): HTMLElement {
     item = parent;
   }
   return item;
+}
+
+/**
+ * The parser has moved past `el` (something follows it in document order): its content is whole,
+ * so controls put in it now stay where they belong.
+ */
+function parsedPast(el: Node): boolean {
+  for (let n: Node | null = el; n; n = n.parentNode) if (n.nextSibling) return true;
+  return false;
 }
 
 /** Lets the page run (input, rendering) first; scheduler.yield() then resumes ahead of other tasks. */

@@ -178,6 +178,7 @@ export function startTriage(
   ctx.addEventListener(win, 'wxt:locationchange', scheduleHealth);
 
   ctx.onInvalidated(() => {
+    whileLoading.disconnect();
     observer.disconnect();
     runtime.onMessage.removeListener(onMessage);
     annotator.destroy();
@@ -192,9 +193,21 @@ export function startTriage(
   };
   // Keys and dimming; the cards' tags and mutes are the background's (asked with their states).
   (settings ?? requestSettings(runtime)).then(apply, () => {});
-  // Started while the page loads (the annotator builds cards' controls from the early answers
-  // meanwhile), the cards are looked for once the page is parsed.
+  // Started while the page loads: the annotator builds cards' controls from the early answers, and
+  // cards the parser has finished take theirs after each of its chunks (scanLoading); all the
+  // others are looked for once the page is parsed.
+  let loadingScan = false;
+  const whileLoading = new MutationObserver(() => {
+    if (loadingScan) return;
+    loadingScan = true;
+    ctx.setTimeout(() => {
+      loadingScan = false;
+      if (!ctx.isInvalid && doc.readyState === 'loading') annotator.scanLoading();
+    }, 0);
+  });
+  if (doc.readyState === 'loading') whileLoading.observe(doc, { childList: true, subtree: true });
   const begin = () => {
+    whileLoading.disconnect();
     if (ctx.isInvalid) return;
     observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
     startSeen();

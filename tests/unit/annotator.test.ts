@@ -267,6 +267,23 @@ describe('annotator on the saved listing', () => {
       }
     });
 
+    it('puts cards the parser has finished in while the page loads; the one it may still be in waits for the scan', async () => {
+      const bg = fakeBackground({ '2407.21783': { starred: true, hidden: false, at: 2 } });
+      // The last card as the parser would leave it mid-page: nothing after it yet.
+      const last = document.querySelectorAll('article')[12];
+      for (let n: Node | null = last; n && n !== document; n = n.parentNode) while (n.nextSibling) n.nextSibling.remove();
+      await startEarly(bg);
+      annotator!.scanLoading();
+      expect(hosts()).toHaveLength(12);
+      expect(last.querySelector('[data-hfpt-controls]')).toBeNull();
+      expect(starOf(articleOf('2407.21783')).getAttribute('aria-pressed')).toBe('true'); // the early answer's state
+      annotator!.scanLoading(); // again: nothing twice
+      expect(hosts()).toHaveLength(12);
+      annotator!.scan();
+      expect(hosts()).toHaveLength(13);
+      await vi.waitFor(() => expect(bg.requests.some((r) => r.type === 'getLinks')).toBe(true)); // their code is asked about too
+    });
+
     it('a built card\'s buttons act on its own paper', async () => {
       const bg = fakeBackground();
       await startEarly(bg);
