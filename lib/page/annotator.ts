@@ -876,6 +876,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     // page lay out first, ~450 ms, with the cards still bare).
     const ready = toBuild.filter((m) => prebuilt.has(m.id)).length;
     if (!slicePending) runSlices(started, toBuild.length <= SYNC_CARDS ? toBuild.length : ready);
+    if (toBuild.length === 0) prebuilt.clear(); // also when every card went in while the page loaded
     summarySoon();
   }
 
