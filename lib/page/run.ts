@@ -3,6 +3,7 @@
 import { mountLayoutNotice } from '@/components/LayoutNotice';
 import { UI_CSS } from '@/components/styles';
 import { pageHealth } from '../hf/health';
+import { watchIslands } from '../hf/props';
 import { pageKind } from '../hf/urls';
 import type { Push, Reply, Request } from '../messages';
 import { PAGE_SETTINGS_KEY, readPageSettings, type PageSettings } from '../page-settings';
@@ -10,7 +11,7 @@ import type { KeyAction, Settings } from '../settings';
 import { createAnnotator, needsScan, type Annotator, type UserAction } from './annotator';
 import { attachKeyboard } from './keyboard';
 import { mountOverlay, removeOverlays, showKeyHelp, showToast, type OverlayHandle } from './overlay';
-import type { PageQuestion } from './page-question';
+import { createPageQuestion } from './page-question';
 import { createSeenTracker, type SeenTracker } from './seen';
 
 /** How long after a page (or a client-side navigation) settles its health is judged. */
@@ -56,8 +57,6 @@ const TOAST_WAIT_MS = 150;
 export interface TriageOptions {
   /** Which clicks and key presses count (tests pass `() => true`; by default the user's own). */
   acceptEvent?: (e: Event) => boolean;
-  /** The question about the page's JSON, asked while the page was loading (see page-question.ts). */
-  pageQuestion?: PageQuestion;
 }
 
 export function startTriage(
@@ -110,7 +109,13 @@ export function startTriage(
   const startSeen = () => (seen = createSeenTracker(win, (ids) => void send({ type: 'markSeen', ids }).catch(() => {}), { startAfterMs: SEEN_AFTER_MS }));
   const seenLater = { observe: (card: HTMLElement, id: string) => seen?.observe(card, id), unobserve: (card: HTMLElement) => seen?.unobserve(card) };
 
-  const annotator = createAnnotator(doc, { send }, { acceptEvent: options.acceptEvent, onUserAction, seen: seenLater, pageQuestion: options.pageQuestion });
+  // The page's JSON goes to the background island by island as the parser reaches it, while the
+  // page still loads (lib/page/page-question.ts): the answer travels while the rest arrives.
+  const loading = doc.readyState === 'loading';
+  const pageQuestion = createPageQuestion(send);
+  const islands = loading && pageKind(doc.location.href) !== 'other' ? watchIslands(doc, pageQuestion.ask) : undefined;
+
+  const annotator = createAnnotator(doc, { send }, { acceptEvent: options.acceptEvent, onUserAction, seen: seenLater, pageQuestion });
 
   // Keyboard triage: off until the settings (keys) are known.
   let keys: Record<KeyAction, string> | null = null;
@@ -178,6 +183,7 @@ export function startTriage(
   ctx.addEventListener(win, 'wxt:locationchange', scheduleHealth);
 
   ctx.onInvalidated(() => {
+    islands?.stop();
     whileLoading.disconnect();
     observer.disconnect();
     runtime.onMessage.removeListener(onMessage);
@@ -205,8 +211,8 @@ export function startTriage(
       if (!ctx.isInvalid && doc.readyState === 'loading') annotator.scanLoading();
     }, 0);
   });
-  if (doc.readyState === 'loading') whileLoading.observe(doc, { childList: true, subtree: true });
   const begin = () => {
+    islands?.stop();
     whileLoading.disconnect();
     if (ctx.isInvalid) return;
     observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
@@ -214,8 +220,10 @@ export function startTriage(
     annotator.scan();
     scheduleHealth();
   };
-  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', begin, { once: true });
-  else begin();
+  if (loading) {
+    whileLoading.observe(doc, { childList: true, subtree: true });
+    doc.addEventListener('DOMContentLoaded', begin, { once: true });
+  } else begin();
   return annotator;
 }
 
