@@ -2,10 +2,11 @@
 // background's state. Works on a Document and a transport, so tests can drive it on fixtures.
 //
 // Kept off the page's main thread as much as it can be (measured by `npm run bench`): the page's
-// JSON goes to the background first thing (it reads the papers, their states and tags: lib/tags/
-// facets.ts), and the cards' hosts are prepared while the answer travels; cards are drawn once,
-// with the answer, detached, in slices that yield to the page; they go into the page together, so
-// the page lays out once; a change redraws only the cards it touches.
+// JSON goes to the background while the page loads (it reads the papers, their states and tags:
+// lib/tags/facets.ts, lib/page/page-question.ts); the cards' controls are built from the answer,
+// detached, in slices between the parser's tasks, and go in as the parser finishes each card (the
+// rest together at DOMContentLoaded, so the page lays out once); cards the early answer did not
+// cover are drawn once their answer is in; a change redraws only the cards it touches.
 import { mountCardControls, type CardControlsHandle, type CardView } from '@/components/card-controls';
 import { mountFilterBar } from '@/components/FilterBar';
 import { mountHiddenRow, mountHiddenSummary } from '@/components/Hidden';
@@ -387,8 +388,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
   }
 
   /** Not seen on an earlier visit: what the "New" mark says. */
-  const isNewState = (state: PaperState) => state.firstSeen === undefined || state.firstSeen >= visitStart;
-  const isNew = (m: Mounted, state = store.get(m.id)) => isNewState(state);
+  const isNew = (state: PaperState) => state.firstSeen === undefined || state.firstSeen >= visitStart;
 
   /** Starred papers and papers of people or topics the user follows (highlighted) are never muted. */
   const isMuted = (m: Mounted, state = store.get(m.id)) => !!store.getFacets(m.id)?.muted && !store.getFacets(m.id)?.highlight && !state.starred && !state.hidden && !m.revealed;
@@ -544,7 +544,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     owner?: Mounted;
   }
   const prebuilt = new Map<string, Prebuilt>();
-  const toPrebuild: { paper: PagePaper; facets: PaperFacets; state: PaperState }[] = [];
+  const toPrebuild: PagePaper[] = [];
   let scanned = false;
 
   function prebuild(reply: Reply) {
@@ -554,10 +554,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     if (reply.states) store.set(reply.states);
     if (reply.facets) store.setFacets(reply.facets);
     if (!reply.papers || pageKind(doc.location?.href ?? '') !== 'listing') return;
-    for (const [id, paper] of Object.entries(reply.papers)) {
-      const facets = reply.facets?.[id];
-      if (facets && !prebuilt.has(id)) toPrebuild.push({ paper, facets, state: reply.states?.[id] ?? store.get(id) });
-    }
+    for (const [id, paper] of Object.entries(reply.papers)) if (reply.facets?.[id] && !prebuilt.has(id)) toPrebuild.push(paper);
     if (toPrebuild.length > 0 && !prebuildPending) {
       prebuildPending = true;
       yieldToPage(prebuildSlice);
@@ -573,13 +570,15 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
         prebuildPending = true;
         return yieldToPage(prebuildSlice);
       }
-      const { paper, facets, state } = toPrebuild.shift()!;
-      if (prebuilt.has(paper.id)) continue;
+      const paper = toPrebuild.shift()!;
+      const facets = store.getFacets(paper.id);
+      if (prebuilt.has(paper.id) || !facets) continue;
+      const state = store.get(paper.id);
       const api = store.getLinks(paper.id);
       const view = viewOf(paper, api, facets, state.manualTags ?? []);
       // Its buttons act on the card that takes it (none before).
       const { controls, controlsView } = mountControls(() => pre.owner, true);
-      controlsView.update({ view, state, isNew: isNewState(state) });
+      controlsView.update({ view, state, isNew: isNew(state) });
       const pre: Prebuilt = { paper, controls, controlsView, view, api, facets, state };
       prebuilt.set(paper.id, pre);
     }
@@ -616,7 +615,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     }
     if (facets && (!sameList(facets.manualTags, manual) || !sameList(facets.aiKeywords, keywordsSent(keywordsFor(paper, api.info))))) retagSoon(m);
     m.state = state;
-    m.controlsView!.update({ view: m.view, state, isNew: m.collapsible && isNew(m, state) });
+    m.controlsView!.update({ view: m.view, state, isNew: m.collapsible && isNew(state) });
     renderCollapsed(m);
     applyHidden(m);
     if (state.bare && m.paper?.title && !m.filled) {
@@ -727,11 +726,13 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
       toAttach.push(m);
       built++;
     }
+    // The cards found have taken theirs (before DOMContentLoaded or now); the rest were for papers
+    // the page does not show.
+    if (scanned && toBuild.length === 0) prebuilt.clear();
     if (toAttach.length > 0 && toBuild.length === 0) {
       if (!isNewest()) return api.destroy();
       // A card the page dropped meanwhile is let go, so that it is annotated anew if it returns.
       for (const m of toAttach.splice(0)) m.ref.card.isConnected ? attach(m) : m.cleanup();
-      prebuilt.clear(); // the cards found have taken theirs; the rest were for papers the page does not show
       summarySoon();
     } else if (redrawn) {
       summarySoon(); // tags or mutes may have changed: the bar's counts with them
@@ -876,7 +877,6 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     // page lay out first, ~450 ms, with the cards still bare).
     const ready = toBuild.filter((m) => prebuilt.has(m.id)).length;
     if (!slicePending) runSlices(started, toBuild.length <= SYNC_CARDS ? toBuild.length : ready);
-    if (toBuild.length === 0) prebuilt.clear(); // also when every card went in while the page loaded
     summarySoon();
   }
 
