@@ -3,7 +3,7 @@
 // type drops that field (or that paper), never the page. Parsed by the background: the content
 // script sends the props as they are (embeddedProps) with its question about the page's cards.
 import * as z from 'zod/mini';
-import { mergeSightings, type PagePaper } from './page-paper';
+import type { PagePaper } from './page-paper';
 import { embeddedProps } from './props';
 import { isArxivId } from './urls';
 
@@ -77,6 +77,17 @@ function collectPaperLike(value: unknown, out: unknown[], depth = 0): void {
     if (key === 'comments' || key === 'upvoters' || key === 'authors') continue;
     collectPaperLike(obj[key], out, depth + 1);
   }
+}
+
+/** Merges two sightings of the same paper: fields already known win, missing ones are filled in. */
+function mergeSightings(a: PagePaper, b: PagePaper): PagePaper {
+  const out: PagePaper = { ...a };
+  for (const key of Object.keys(b) as (keyof PagePaper)[]) {
+    const have = out[key];
+    const isEmpty = have === undefined || (Array.isArray(have) && have.length === 0);
+    if (isEmpty) (out as unknown as Record<string, unknown>)[key] = b[key];
+  }
+  return out;
 }
 
 /** Every paper described by the embedded JSON of `root`, keyed by arXiv id. */

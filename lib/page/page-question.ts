@@ -83,13 +83,8 @@ function mergeAnswers(replies: (Reply | undefined)[]): PageAnswer | undefined {
   for (const r of replies) {
     if (!r?.ok) continue;
     answered = true;
-    for (const [id, paper] of Object.entries(r.papers ?? {})) {
-      if (out.papers.has(id)) continue;
-      out.papers.set(id, paper);
-      const facets = r.facets?.[id];
-      if (facets) out.facets[id] = facets;
-    }
-    for (const [id, facets] of Object.entries(r.facets ?? {})) out.facets[id] ??= facets; // asked by id, not in the JSON
+    for (const [id, paper] of Object.entries(r.papers ?? {})) if (!out.papers.has(id)) out.papers.set(id, paper);
+    for (const [id, facets] of Object.entries(r.facets ?? {})) out.facets[id] ??= facets;
     Object.assign(out.states, r.states);
   }
   return answered ? out : undefined;
