@@ -5,7 +5,7 @@
 // in as text (textContent, attribute values), never as markup; links are validated https already.
 import type { PaperState } from '@/lib/messages';
 import { mountAddTag } from './add-tag';
-import { el } from './dom';
+import { button, el } from './dom';
 import { compactCount, hostOf } from './format';
 
 export interface TagView {
@@ -212,9 +212,8 @@ function linkBadges(doc: Document, links: LinkView): Node[] {
   if (projectUrl) out.push(external(doc, projectUrl, { 'aria-label': `Project page: ${hostOrUrl(projectUrl)}` }, icon(doc, 'globe'), 'Project page'));
   if (citing) out.push(external(doc, citing.url, { 'aria-label': citing.label, title: citing.label }, citing.text));
   if (extra.length > 0) {
-    const more = el(doc, 'button', { type: 'button', class: 'btn more', 'aria-expanded': 'false', 'aria-label': `${extra.length} more links` }, `+${extra.length}`);
     const shown = extra.map((l) => external(doc, l.url, {}, l.label, el(doc, 'span', { class: 'sub' }, hostOrUrl(l.url))));
-    more.addEventListener('click', () => {
+    const more = button(doc, { class: 'btn more', 'aria-expanded': 'false', 'aria-label': `${extra.length} more links` }, `+${extra.length}`, () => {
       const expanded = more.getAttribute('aria-expanded') !== 'true';
       more.setAttribute('aria-expanded', String(expanded));
       if (expanded) more.after(...shown);

@@ -45,10 +45,6 @@ export function mountOverlay(doc: Document, kind: Kind, css: string): Mount {
   return { host, root, container };
 }
 
-function unmount(m: Mount) {
-  m.host.remove();
-}
-
 export interface ToastOptions {
   /** Text only: it may quote a paper's title. */
   message: string;
@@ -125,7 +121,7 @@ export function showToast(doc: Document, options: ToastOptions): OverlayHandle {
     closed = true;
     clearTimeout(timer);
     clearTimeout(announce);
-    unmount(m);
+    m.host.remove();
     if (toasts.get(doc) === handle) toasts.delete(doc);
     onClose?.();
   }
@@ -167,7 +163,7 @@ export function showKeyHelp(doc: Document, keys: Record<KeyAction, string>, opti
     closed = true;
     doc.removeEventListener('keydown', onDocKey);
     const hadFocus = m.host.contains(deepActiveElement(doc)) || m.host === doc.activeElement;
-    unmount(m);
+    m.host.remove();
     if (helps.get(doc) === handle) helps.delete(doc);
     // Back where the user was, unless they have moved on meanwhile.
     const now = deepActiveElement(doc);
