@@ -14,9 +14,16 @@ export function isArxivId(raw: unknown): raw is string {
   return typeof raw === 'string' && /^\d{4}\.\d{4,5}$/.test(raw);
 }
 
+/** The page's own links to papers: `/papers/<id>`, maybe with a query or fragment. */
+const PAPER_PATH = /^\/papers\/([^/?#\\\x00-\x20]+)\/?(?:[?#].*)?$/s;
+
 /** The paper id of a link like `/papers/2407.21783` or `https://huggingface.co/papers/2407.21783#community`. */
 export function paperIdFromHref(href: string | null | undefined): string | null {
   if (!href) return null;
+  // The common case without a URL parse (a 1000-card page has ~4000 such links); anything else,
+  // parsed as the browser would.
+  const own = PAPER_PATH.exec(href);
+  if (own) return idFromSegment(own[1]);
   let url: URL;
   try {
     url = new URL(href, HF_ORIGIN);
@@ -25,9 +32,12 @@ export function paperIdFromHref(href: string | null | undefined): string | null 
   }
   if (url.origin !== HF_ORIGIN) return null;
   const m = /^\/papers\/([^/]+)\/?$/.exec(url.pathname);
-  if (!m) return null;
+  return m ? idFromSegment(m[1]) : null;
+}
+
+function idFromSegment(segment: string): string | null {
   try {
-    return normaliseArxivId(decodeURIComponent(m[1]));
+    return normaliseArxivId(decodeURIComponent(segment));
   } catch {
     return null; // malformed percent-encoding ("/papers/%E0"): decodeURIComponent throws URIError
   }

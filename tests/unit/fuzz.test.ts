@@ -148,6 +148,39 @@ describe(`fuzz (seed ${SEED})`, () => {
     });
   });
 
+  it('paperIdFromHref reads the page\'s own links without parsing a URL, and agrees with the URL parser', () => {
+    // The oracle: the whole href parsed as the browser resolves it against huggingface.co.
+    const byUrl = (href: string) => {
+      let url: URL;
+      try {
+        url = new URL(href, 'https://huggingface.co');
+      } catch {
+        return null;
+      }
+      const m = url.origin === 'https://huggingface.co' ? /^\/papers\/([^/]+)\/?$/.exec(url.pathname) : null;
+      if (!m) return null;
+      try {
+        const id = /^(\d{4}\.\d{4,5})(?:v\d+)?$/.exec(decodeURIComponent(m[1]).trim());
+        return id ? id[1] : null;
+      } catch {
+        return null;
+      }
+    };
+    const noise = () => r0.pick(['', ' ', '\t', '\n', '\x00', '\\', '/', '.', '..', '%2e', '%2E%2e', '?', '#', '?a=1', '#community', 'v2', '%20', 'é', '%E0', '/x', '//']);
+    const r0 = root.fork(30);
+    property('paperIdFromHref = URL parse', 30, 4000, (r) => {
+      const href = r.pick([
+        () => `/papers/${idish(r)}${noise()}${noise()}`,
+        () => `${noise()}/papers/${noise()}${idish(r)}${noise()}`,
+        () => `/papers/${anyString(r, 12)}`,
+        () => r.pick(hrefPrefixes) + idish(r) + noise(),
+      ])();
+      const got = paperIdFromHref(href);
+      const want = byUrl(href);
+      return got === want ? null : `${show(href)} -> ${show(got)}, the URL parser says ${show(want)}`;
+    });
+  });
+
   it('toPagePaper: never throws, ids are arXiv ids, a usable id is never dropped, and the card it makes can be saved', () => {
     property('toPagePaper+cardView', 2, 1500, (r) => {
       const raw = r.bool(0.85) ? mutatePaper(r, r.pick(realPapers), HUGE) : jsonValue(r, 3);
