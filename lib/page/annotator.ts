@@ -4,14 +4,16 @@
 // Kept off the page's main thread as much as it can be (measured by `npm run bench`): the page's
 // JSON goes to the background while the page loads (it reads the papers, their states and tags:
 // lib/tags/facets.ts, lib/page/page-question.ts); the cards' controls are built from the answer,
-// detached, in slices between the parser's tasks, and go in as the parser finishes each card (the
-// rest together at DOMContentLoaded, so the page lays out once); cards the early answer did not
-// cover are drawn once their answer is in; a change redraws only the cards it touches.
+// detached, in slices between the parser's tasks, and go in as the parser finishes each card, in
+// the parser's own task, before the page first lays the card out (a card laid out once more with
+// its controls moves every card below it: ~250 ms of layout and paint on a 1000-card page); the
+// rest go in together at DOMContentLoaded, or just after it; cards the early answer did not cover
+// are drawn once their answer is in; a change redraws only the cards it touches.
 import { mountCardControls, type CardControlsHandle, type CardView } from '@/components/card-controls';
 import { mountFilterBar } from '@/components/FilterBar';
 import { mountHiddenRow, mountHiddenSummary } from '@/components/Hidden';
 import { PAGE_CSS, UI_CSS } from '@/components/styles';
-import { findListingCards, findPaperPageCard, paperForCard, type CardRef } from '../hf/cards';
+import { findListingCards, findPaperPageCard, listingCardRef, listingCardsWhileLoading, paperForCard, stillShows, type CardRef } from '../hf/cards';
 import type { PagePaper } from '../hf/embedded';
 import { embeddedProps, sameProps } from '../hf/props';
 import { pageKind, paperIdFromHref, paperUrl } from '../hf/urls';
@@ -120,9 +122,9 @@ export interface Annotator {
   scan(): void;
   /**
    * While the page loads: the cards the parser has finished whose controls are built already go in
-   * (the rest wait for `scan`). Cheap to call after every parser chunk.
+   * (the rest wait for `scan`); returns how many did. Cheap to call after every parser chunk.
    */
-  scanLoading(): void;
+  scanLoading(): number;
   /** Applies what the background pushes. */
   applyStates(states: States): void;
   applyLinks(links: LinkInfos): void;
@@ -351,15 +353,22 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
 
   /**
    * Cards the parser has finished, whose controls were built from the early answer, go in now: on
-   * a page still loading, a few at a time between the parser's chunks, each laid out with them.
+   * a page still loading, at the end of each of the parser's chunks (in its task, so that the page
+   * lays them out once, with their controls). Returns how many went in.
    */
-  function scanLoading() {
-    if (destroyed || scanned || prebuilt.size === 0 || pageKind(doc.location?.href ?? '') !== 'listing') return;
-    const refs = findListingCards(doc, (el, id) => isAnnotated(el, id) || !prebuilt.has(id), (el) => !mounted.has(el) && parsedPast(el));
-    if (refs.length === 0) return;
-    ensurePageStyle(doc);
+  function scanLoading(): number {
+    if (destroyed || scanned || prebuilt.size === 0 || pageKind(doc.location?.href ?? '') !== 'listing') return 0;
+    // One native query of the document (a static list: putting cards in does not make it walk the
+    // document again), looked at from the first card not in yet: the parser adds cards in order.
+    const cards = listingCardsWhileLoading(doc);
     const put: Mounted[] = [];
-    for (const ref of refs) {
+    for (let i = loadingFrom; i < cards.length; i++) {
+      const el = cards[i];
+      if (mounted.has(el)) continue;
+      if (!parsedPast(el)) break; // the parser is in it: nothing after it exists yet
+      const ref = listingCardRef(el);
+      if (!ref || !prebuilt.has(ref.id)) continue; // no paper, or its controls are not built yet
+      if (put.length === 0) ensurePageStyle(doc);
       const m = register(ref, true);
       m.paper = prebuilt.get(ref.id)!.paper;
       m.asked = true;
@@ -367,8 +376,11 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
       attach(m);
       put.push(m);
     }
+    while (loadingFrom < cards.length && mounted.has(cards[loadingFrom])) loadingFrom++;
+    if (put.length === 0) return 0;
     setTimeout(() => !destroyed && askLinks(put), 0);
     summarySoon();
+    return put.length;
   }
 
   /** A hidden card collapses; so does a muted one, unless starred (never muted) or revealed. */
@@ -544,6 +556,8 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     owner?: Mounted;
   }
   const prebuilt = new Map<string, Prebuilt>();
+  /** While the page loads: how many of its first cards are in already (scanLoading). */
+  let loadingFrom = 0;
   const toPrebuild: PagePaper[] = [];
   let scanned = false;
 
@@ -864,7 +878,12 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
 
     let refs: CardRef[];
     if (kind === 'listing') {
-      refs = findListingCards(doc, (el, id) => isAnnotated(el, id));
+      // A card that still shows the paper it was annotated for is not read again.
+      const unchanged = (el: HTMLElement) => {
+        const m = mounted.get(el);
+        return !!m && stillShows(m.ref) && isAnnotated(el, m.id);
+      };
+      refs = findListingCards(doc, (el, id) => isAnnotated(el, id), (el) => !unchanged(el));
     } else {
       const id = paperIdFromHref(url);
       const ref = id ? findPaperPageCard(doc, id) : null;

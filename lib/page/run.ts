@@ -200,16 +200,11 @@ export function startTriage(
   // Keys and dimming; the cards' tags and mutes are the background's (asked with their states).
   (settings ?? requestSettings(runtime)).then(apply, () => {});
   // Started while the page loads: the annotator builds cards' controls from the early answers, and
-  // cards the parser has finished take theirs after each of its chunks (scanLoading); all the
-  // others are looked for once the page is parsed.
-  let loadingScan = false;
+  // cards the parser has finished take theirs at the end of each of its chunks (scanLoading, in
+  // the chunk's own task: before the page lays them out, so that it lays them out once, with
+  // ours); all the others are looked for once the page is parsed.
   const whileLoading = new MutationObserver(() => {
-    if (loadingScan) return;
-    loadingScan = true;
-    ctx.setTimeout(() => {
-      loadingScan = false;
-      if (!ctx.isInvalid && doc.readyState === 'loading') annotator.scanLoading();
-    }, 0);
+    if (!ctx.isInvalid && doc.readyState === 'loading') annotator.scanLoading();
   });
   const begin = () => {
     islands?.stop();
@@ -217,7 +212,12 @@ export function startTriage(
     if (ctx.isInvalid) return;
     observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
     startSeen();
-    annotator.scan();
+    // After a load, in a task of its own: DOMContentLoaded's is long already on a big page
+    // (Chromium's own end of parsing; its autofill scan, which walks every button in our shadow
+    // roots), and what is left is small (cards the parser finished took their controls already) or
+    // cannot be drawn yet (the early answer is not in).
+    if (loading) ctx.setTimeout(() => annotator.scan(), 0);
+    else annotator.scan();
     scheduleHealth();
   };
   if (loading) {

@@ -37,11 +37,14 @@ export class StateStore {
   }
 
   setFacets(facets: Record<string, PaperFacets>): void {
+    let changed = false;
     for (const [id, f] of Object.entries(facets)) {
+      if (this.facets.get(id) === f) continue; // told again (an early answer, taken at DOMContentLoaded)
       this.facets.set(id, f);
       this.notify(id);
+      changed = true;
     }
-    this.any.forEach((fn) => fn());
+    if (changed) this.any.forEach((fn) => fn());
   }
 
   /** Applies states from the background, except ones older than what the card already has. */

@@ -273,12 +273,14 @@ describe('annotator on the saved listing', () => {
       const last = document.querySelectorAll('article')[12];
       for (let n: Node | null = last; n && n !== document; n = n.parentNode) while (n.nextSibling) n.nextSibling.remove();
       await startEarly(bg);
-      annotator!.scanLoading();
+      expect(annotator!.scanLoading()).toBe(12);
       expect(hosts()).toHaveLength(12);
       expect(last.querySelector('[data-hfpt-controls]')).toBeNull();
       expect(starOf(articleOf('2407.21783')).getAttribute('aria-pressed')).toBe('true'); // the early answer's state
-      annotator!.scanLoading(); // again: nothing twice
+      expect(annotator!.scanLoading()).toBe(0); // again: nothing twice
       expect(hosts()).toHaveLength(12);
+      last.after(document.createTextNode('\n')); // the parser's next chunk: the last card is whole
+      expect(annotator!.scanLoading()).toBe(1);
       annotator!.scan();
       expect(hosts()).toHaveLength(13);
       await vi.waitFor(() => expect(bg.requests.some((r) => r.type === 'getLinks')).toBe(true)); // their code is asked about too

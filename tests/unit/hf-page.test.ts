@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findListingCards, findPaperPageCard, paperForCard } from '@/lib/hf/cards';
+import { findListingCards, findPaperPageCard, paperForCard, stillShows } from '@/lib/hf/cards';
 import { readEmbeddedPapers, toPagePaper } from '@/lib/hf/embedded';
 import { pageKind, paperIdFromHref } from '@/lib/hf/urls';
 import { fixtureText, LISTING, PAPER_PAGE, parsePage } from './fixtures';
@@ -95,6 +95,19 @@ describe('the saved 2024 listing page', () => {
       expect(c.card.querySelectorAll('h3')).toHaveLength(1);
       expect(c.domTitle).toBe(embedded.get(c.id)!.title);
     }
+  });
+
+  it('tells whether a card still shows the paper it was found with (stillShows), without reading it again', () => {
+    const d = parsePage(fixtureText(LISTING));
+    const [first, second, third] = findListingCards(d);
+    expect([first, second, third].map(stillShows)).toEqual([true, true, true]);
+    first.idLink!.el.setAttribute('href', '/papers/2605.00001'); // the page reused the card
+    second.card.querySelector('h3')!.replaceChildren(Object.assign(d.createElement('a'), { href: '/papers/2605.00002' })); // a new title link
+    expect([first, second, third].map(stillShows)).toEqual([false, false, true]);
+    // An id read from a link other than the title's is read again each time.
+    const [other] = findListingCards(parsePage('<article><h3>No link</h3><a href="/papers/2401.00001">x</a></article>'));
+    expect(other.id).toBe('2401.00001');
+    expect(stillShows(other)).toBe(false);
   });
 
   it('skips cards without a usable paper id instead of guessing', () => {

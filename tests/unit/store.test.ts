@@ -21,6 +21,20 @@ describe('StateStore', () => {
     expect(store.get('2401.00001').at).toBe(4);
   });
 
+  it('tells of facets only when they are new (the early answer is taken again at DOMContentLoaded)', () => {
+    const store = new StateStore();
+    const card = vi.fn();
+    const summary = vi.fn();
+    store.subscribe('2401.00001', card);
+    store.subscribeAll(summary);
+    const facets = { tags: [], manualTags: [], aiKeywords: [] };
+    store.setFacets({ '2401.00001': facets });
+    store.setFacets({ '2401.00001': facets });
+    expect([card.mock.calls.length, summary.mock.calls.length]).toEqual([1, 1]);
+    store.setFacets({ '2401.00001': { ...facets } }); // tagged again: a new answer, even if equal
+    expect([card.mock.calls.length, summary.mock.calls.length]).toEqual([2, 2]);
+  });
+
   it('drops a listener set once its last listener leaves', () => {
     const store = new StateStore();
     const off = store.subscribe('2401.00001', () => {});
