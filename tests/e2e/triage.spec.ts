@@ -83,6 +83,21 @@ test('a tag rule and a mute rule added in the options show on the open page with
   await expect(page.getByText(`(0 by you, ${carrying.length - 1} muted by rules)`)).toBeVisible();
 });
 
+test('a tag is muted from its chip with the keyboard (its mute button focused, Enter); u takes it back', async ({ page }) => {
+  await page.goto(LISTING);
+  await expect(page.getByRole('button', { name: 'Star', exact: true })).toHaveCount(LISTING_IDS.length);
+  const { label, carrying } = await commonTag(page);
+  const mute = card(page, carrying[0]).getByRole('button', { name: `Mute tag ${label}`, exact: true });
+  await mute.focus();
+  await expect(mute).toBeFocused();
+  await page.screenshot({ path: `${SCREENS_DIR}/chip-mute-focus.png` });
+  await page.keyboard.press('Enter');
+  for (const id of carrying) await expect(card(page, id).getByText(`muted: tag ${label}`)).toBeVisible();
+  await expect(page.getByText(`(0 by you, ${carrying.length} muted by rules)`)).toBeVisible();
+  await page.keyboard.press('u');
+  for (const id of carrying) await expect(card(page, id).getByText(`muted: tag ${label}`)).toBeHidden();
+});
+
 test('keyboard: j j s h stars the second card and hides the third, u undoes; reload keeps state; a new visit dims seen cards', async ({ page }) => {
   await page.goto(LISTING);
   await expect(page.getByRole('button', { name: 'Star', exact: true })).toHaveCount(LISTING_IDS.length);

@@ -28,7 +28,7 @@ function mount(handlers: Partial<Parameters<typeof mountCardControls>[1]> = {}) 
   const all = { onStar: vi.fn(), onHide: vi.fn(), onAddTag: vi.fn(), onRemoveTag: vi.fn(), onMuteTag: vi.fn(), ...handlers };
   return { container, handlers: all, view: mountCardControls(container, all) };
 }
-const button = (root: ParentNode, name: string) => [...root.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === name)!;
+const button = (root: ParentNode, name: string) => [...root.querySelectorAll<HTMLElement>('button, [role="button"]')].find((b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === name)!;
 
 describe('mountCardControls', () => {
   it('draws the tags, Star, Hide and the links, with their names', () => {
@@ -87,6 +87,24 @@ describe('mountCardControls', () => {
     expect(container.querySelector('a[href="https://huggingface.co/spaces/x/y"]')).not.toBeNull();
     more.click();
     expect(container.querySelector('a[href="https://huggingface.co/spaces/x/y"]')).toBeNull();
+  });
+
+  it('a chip\'s mute and remove buttons (buttons by role) take the focus, and Enter or Space as a button does', () => {
+    const { container, view, handlers } = mount();
+    view.update({ view: VIEW, state: OFF });
+    const mute = button(container, 'Mute tag LLM');
+    expect(mute.tabIndex).toBe(0);
+    const press = (el: HTMLElement, key: string) => {
+      const e = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+      el.dispatchEvent(e);
+      return e.defaultPrevented;
+    };
+    expect(press(mute, 'Enter')).toBe(true); // handled: the page does not scroll, triage keys leave it
+    expect(press(button(container, 'Remove tag mine'), ' ')).toBe(true);
+    expect(press(mute, 'a')).toBe(false);
+    expect(handlers.onMuteTag).toHaveBeenCalledOnce();
+    expect(handlers.onMuteTag).toHaveBeenCalledWith('LLM', expect.any(KeyboardEvent));
+    expect(handlers.onRemoveTag).toHaveBeenCalledWith('mine', expect.any(KeyboardEvent));
   });
 
   it('opens the "+ Tag" field on demand; without a handler there is none', async () => {

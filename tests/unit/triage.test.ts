@@ -67,7 +67,7 @@ const shadow = (a: Element, host = 'data-hfpt-controls') => a.querySelector(`[${
 const chips = (a: Element) => [...shadow(a).querySelectorAll('.chip')].map((c) => c.textContent!);
 const summary = () => document.querySelector('[data-hfpt-summary]')!.shadowRoot!;
 const button = (root: ParentNode, name: string) =>
-  [...root.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === name)!;
+  [...root.querySelectorAll<HTMLElement>('button, [role="button"]')].find((b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === name)!;
 const key = (k: string) => document.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
 
 async function start(options = trusted) {
@@ -237,7 +237,9 @@ describe("the page's own scripts", () => {
   it('cannot mute a tag, remove or add a tag by clicking our buttons (untrusted events)', async () => {
     const bg = await start({ acceptEvent: (e: Event) => e.isTrusted });
     const root = shadow(article(LLAMA));
-    root.querySelector<HTMLButtonElement>('button.mute')!.click();
+    const mute = root.querySelector<HTMLElement>('.x.mute')!;
+    mute.click();
+    mute.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true })); // nor by a key
     button(root, 'Add a tag').click(); // opening the field does nothing by itself
     await vi.waitFor(() => expect(root.querySelector('input.tag-input')).not.toBeNull());
     const input = root.querySelector<HTMLInputElement>('input.tag-input')!;
