@@ -27,6 +27,7 @@ import { cardView, keywordsFor, snapshot, type ApiLinks } from './card-view';
 import { countTags, isFiltering, NO_FILTER, passes, toggleTag, type TagFilter } from './filter';
 import { createPageQuestion, type PageAnswer, type PageQuestion } from './page-question';
 import { sameList, sameState, StateStore } from './store';
+import { yieldToPage } from './yield';
 
 export interface Transport {
   send(request: Request): Promise<Reply>;
@@ -1000,18 +1001,6 @@ function parsedPast(el: Node): boolean {
   return false;
 }
 
-/** Lets the page run (input, rendering) first; scheduler.yield() then resumes ahead of other tasks. */
-function yieldToPage(next: () => void) {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  // A yield that rejects or throws (an aborted task, an odd binding in the extension's world) must
-  // not stop the building for good: fall back to a timer.
-  try {
-    if (scheduler?.yield) return void scheduler.yield().then(next, () => setTimeout(next, 0));
-  } catch {
-    /* fall through */
-  }
-  setTimeout(next, 0);
-}
 
 /** The UI stylesheet, parsed once, for every shadow root that can adopt it. */
 function sharedSheet(doc: Document): CSSStyleSheet | null {

@@ -13,6 +13,7 @@ import { attachKeyboard } from './keyboard';
 import { mountOverlay, removeOverlays, showKeyHelp, showToast, type OverlayHandle } from './overlay';
 import { createPageQuestion } from './page-question';
 import { createSeenTracker, type SeenTracker } from './seen';
+import { yieldToPage } from './yield';
 
 /** How long after a page (or a client-side navigation) settles its health is judged. */
 const HEALTH_DELAY_MS = 1500;
@@ -216,7 +217,8 @@ export function startTriage(
     // (Chromium's own end of parsing; its autofill scan, which walks every button in our shadow
     // roots), and what is left is small (cards the parser finished took their controls already) or
     // cannot be drawn yet (the early answer is not in).
-    if (loading) ctx.setTimeout(() => annotator.scan(), 0);
+    // (Right after it: a timer waited 0.4-0.7 s behind the page's loading work on a big page.)
+    if (loading) yieldToPage(() => !ctx.isInvalid && annotator.scan());
     else annotator.scan();
     scheduleHealth();
   };
