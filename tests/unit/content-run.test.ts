@@ -178,3 +178,43 @@ describe('settings for the page', () => {
     expect(vi.mocked(runtime.sendMessage).mock.calls.map(([m]) => (m as { type: string }).type)).toEqual(['getSettings', 'getSettings', 'getSettings']);
   });
 });
+
+describe('a page that is still loading', () => {
+  afterEach(() => void delete (document as { readyState?: string }).readyState);
+
+  it('cards the parser has finished go in with its chunk; the rest right after DOMContentLoaded, not in its task', async () => {
+    loadIntoDocument(fixtureText(LISTING), '/papers');
+    const articles = [...document.querySelectorAll('article')];
+    const cells = articles.map((a) => a.parentElement!);
+    const grid = cells[0].parentElement!;
+    cells.forEach((c) => c.remove());
+    // Every island, as the parser will insert it again.
+    const islands = [...document.querySelectorAll('[data-props]')].map((el) => ({ el, parent: el.parentElement!, next: el.nextSibling }));
+    islands.forEach(({ el }) => el.remove());
+    let state = 'loading';
+    Object.defineProperty(document, 'readyState', { configurable: true, get: () => state });
+    const runtime = fakeRuntime();
+    running = startTriage(document, window, fakeContext(), runtime);
+
+    // The parser reaches the islands: each one's JSON is asked about at once; the controls are built from the answers.
+    for (const { el, parent, next } of islands) parent.insertBefore(el, next);
+    const asked = () => vi.mocked(runtime.sendMessage).mock.calls.filter(([m]) => (m as Request).type === 'getStates');
+    await vi.waitFor(() => expect(asked()).toHaveLength(islands.length));
+    for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0)); // the answer, then the building slices
+    expect(hosts()).toBe(0);
+
+    // A chunk of cards: all but the last are whole (something follows them); they go in with the chunk.
+    for (const c of cells) grid.append(c);
+    // The parser is in the last card: nothing follows it yet.
+    for (let n: Node | null = articles.at(-1)!; n && n !== document; n = n.parentNode) while (n.nextSibling) n.nextSibling.remove();
+    await Promise.resolve(); // the chunk's task ends: MutationObserver callbacks run, before any layout
+    expect(hosts()).toBe(articles.length - 1);
+    expect(articles.at(-1)!.querySelector('[data-hfpt-controls]')).toBeNull();
+
+    state = 'interactive';
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    expect(hosts()).toBe(articles.length - 1); // not in DOMContentLoaded's task
+    await vi.waitFor(() => expect(hosts()).toBe(articles.length));
+    expect([...document.querySelectorAll('article')].every((a) => a.querySelectorAll('[data-hfpt-controls]').length === 1)).toBe(true);
+  });
+});
