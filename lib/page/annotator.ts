@@ -7,8 +7,8 @@
 // detached, in slices between the parser's tasks, and go in as the parser finishes each card, in
 // the parser's own task, before the page first lays the card out (a card laid out once more with
 // its controls moves every card below it: ~250 ms of layout and paint on a 1000-card page); the
-// rest go in together at DOMContentLoaded, or just after it; cards the early answer did not cover
-// are drawn once their answer is in; a change redraws only the cards it touches.
+// rest go in together just after DOMContentLoaded; cards the early answer did not cover are drawn
+// once their answer is in; a change redraws only the cards it touches.
 import { mountCardControls, type CardControlsHandle, type CardView } from '@/components/card-controls';
 import { mountFilterBar } from '@/components/FilterBar';
 import { mountHiddenRow, mountHiddenSummary } from '@/components/Hidden';
@@ -1000,7 +1000,6 @@ function parsedPast(el: Node): boolean {
   for (let n: Node | null = el; n; n = n.parentNode) if (n.nextSibling) return true;
   return false;
 }
-
 
 /** The UI stylesheet, parsed once, for every shadow root that can adopt it. */
 function sharedSheet(doc: Document): CSSStyleSheet | null {

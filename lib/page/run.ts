@@ -213,11 +213,11 @@ export function startTriage(
     if (ctx.isInvalid) return;
     observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
     startSeen();
-    // After a load, in a task of its own: DOMContentLoaded's is long already on a big page
+    // After a load, in a task of its own, right after DOMContentLoaded's (a timer waited 0.4-0.7 s
+    // behind the page's loading work on a big page): that task is long already on a big page
     // (Chromium's own end of parsing; its autofill scan, which walks every button in our shadow
     // roots), and what is left is small (cards the parser finished took their controls already) or
     // cannot be drawn yet (the early answer is not in).
-    // (Right after it: a timer waited 0.4-0.7 s behind the page's loading work on a big page.)
     if (loading) yieldToPage(() => !ctx.isInvalid && annotator.scan());
     else annotator.scan();
     scheduleHealth();
