@@ -10,6 +10,7 @@ import type { Enrichment } from './enrich/hf-api';
 import type { PageSettings } from './page-settings';
 import type { PaperFacets } from './tags/facets';
 import { TEXT_LIMITS } from './tags/text';
+import { MAX_PROPS_PARTS, PROPS_PART_CHARS } from './papers/props-parts';
 import type { PagePaper } from './hf/embedded';
 
 // No eval-based fast paths: extension pages and service workers forbid eval under their CSP.
@@ -66,6 +67,9 @@ export const StatePatch = z
   .refine((p) => Object.values(p).some((v) => v !== undefined), 'empty patch');
 export type StatePatch = z.infer<typeof StatePatch>;
 
+/** Names one island's props sent in parts (random, from the content script). */
+const partsKey = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
+
 export const Request = z.discriminatedUnion('type', [
   /**
    * One batched question for every card on the page: their states and, for the papers whose text
@@ -79,6 +83,21 @@ export const Request = z.discriminatedUnion('type', [
     ids: z.array(arxivId).max(5000),
     papers: z.array(PaperText).max(5000).optional(),
     props: z.array(z.string().max(64 * 1024 * 1024)).max(100).optional(),
+    /** Islands' props sent in parts (propsPart) before this question: each by its key and count. */
+    propsParts: z
+      .array(z.strictObject({ key: partsKey, count: z.number().int().min(1).max(MAX_PROPS_PARTS) }))
+      .max(100)
+      .optional(),
+  }),
+  /**
+   * A piece of one island's props: a big page's JSON goes in parts, each sent in a task of its own
+   * (lib/papers/props-parts.ts); the getStates after them names them in `propsParts`.
+   */
+  z.strictObject({
+    type: z.literal('propsPart'),
+    key: partsKey,
+    index: z.number().int().min(0).max(MAX_PROPS_PARTS - 1),
+    text: z.string().max(PROPS_PART_CHARS),
   }),
   /** Star/unstar, hide/show. `paper` fills in the stored record (required the first time). */
   z

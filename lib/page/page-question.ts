@@ -6,7 +6,9 @@
 // the same props) asks the background anew, for fresh states.
 import type { PagePaper } from '../hf/page-paper';
 import type { Reply, Request, States } from '../messages';
+import { PROPS_PART_CHARS, PROPS_PARTS_MISSING } from '../papers/props-parts';
 import type { PaperFacets } from '../tags/facets';
+import { yieldToPage } from './yield';
 
 export interface PageAnswer {
   papers: Map<string, PagePaper>;
@@ -46,7 +48,7 @@ export function createPageQuestion(send: (request: Request) => Promise<Reply>): 
   const listeners: ((reply: Reply) => void)[] = [];
   const askNow = (props: string): Asked => {
     const asked: Asked = {
-      reply: send({ type: 'getStates', ids: [], props: [props] }).then(
+      reply: askAbout(send, props).then(
         (reply) => ((asked.settled = { reply }), reply),
         () => ((asked.settled = { reply: undefined }), undefined),
       ),
@@ -70,6 +72,30 @@ export function createPageQuestion(send: (request: Request) => Promise<Reply>): 
       listeners.push(listener);
     },
   };
+}
+
+/**
+ * Asks about one island's props. Big ones go in parts, each message in a task of its own: sending
+ * the 6 MB of a 1000-card page in one message cost the page a 64-177 ms task (the message is
+ * serialised where it is sent). Should the background not have them all (it restarted meanwhile),
+ * they go again whole.
+ */
+async function askAbout(send: (request: Request) => Promise<Reply>, props: string): Promise<Reply> {
+  if (props.length <= PROPS_PART_CHARS) return send({ type: 'getStates', ids: [], props: [props] });
+  const key = crypto.randomUUID();
+  const count = Math.ceil(props.length / PROPS_PART_CHARS);
+  const sent: Promise<Reply>[] = [];
+  for (let index = 0; index < count; index++) {
+    await new Promise<void>((next) => yieldToPage(next));
+    const text = props.slice(index * PROPS_PART_CHARS, (index + 1) * PROPS_PART_CHARS);
+    sent.push(send({ type: 'propsPart', key, index, text }));
+  }
+  await new Promise<void>((next) => yieldToPage(next));
+  // Messages from one script are handled in the order sent: the parts are in before the question.
+  const reply = await send({ type: 'getStates', ids: [], propsParts: [{ key, count }] });
+  if (reply?.ok || reply?.error !== PROPS_PARTS_MISSING) return reply;
+  await Promise.allSettled(sent);
+  return send({ type: 'getStates', ids: [], props: [props] });
 }
 
 /**

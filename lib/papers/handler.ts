@@ -5,6 +5,7 @@ import type { CachedEnrichment, EnrichService } from '../enrich/service';
 import type { PageHealth } from '../hf/health';
 import { pageKind } from '../hf/urls';
 import { Request, type LinkInfo, type LinkInfos, type Reply, type States } from '../messages';
+import { createPropsParts, PROPS_PARTS_MISSING, type PropsParts } from './props-parts';
 import { MAX_RULES } from '../rules/schema';
 import type { Settings } from '../settings';
 import { readSettings, writeSettings } from '../settings-store';
@@ -64,6 +65,8 @@ export interface HandlerDeps {
   onReset?: () => void;
   /** Tags cards (getStates with papers or props); one per background, so that its cache is shared. */
   tagger?: Tagger;
+  /** Islands' props sent in parts, until their getStates joins them; one per background. */
+  propsParts?: PropsParts;
 }
 
 /**
@@ -123,9 +126,16 @@ export async function handleRequest(deps: HandlerDeps, raw: unknown, sender: Sen
     return { ok: true as const, states };
   };
   switch (msg.type) {
+    case 'propsPart':
+      return (deps.propsParts ??= createPropsParts()).add(msg.key, msg.index, msg.text) ? { ok: true } : { ok: false, error: 'part refused' };
     case 'getStates': {
+      // Props sent in parts are joined first; a part missing (the worker restarted meanwhile, or the
+      // parts outlived their time) is said, so that the page sends them whole.
+      const joined = msg.propsParts?.map((p) => (deps.propsParts ??= createPropsParts()).take(p.key, p.count));
+      if (joined?.some((j) => j === null)) return { ok: false, error: PROPS_PARTS_MISSING };
+      const props = joined ? [...(msg.props ?? []), ...(joined as string[])] : msg.props;
       // The page's JSON, when sent, names papers too: their states and tags are part of the answer.
-      const papers = pagePapersOf(msg.props);
+      const papers = pagePapersOf(props);
       const states = await deps.papers.getStates(idsAskedAbout(msg.ids, papers));
       if (!msg.papers && !papers) return { ok: true, states };
       const tagger = (deps.tagger ??= sharedTagger ??= createTagger());

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { card, expect, SCREENS_DIR, test } from './chromium';
 import { API_2026, LISTING_IDS } from './harness.mjs';
+import { benchPaperId, listingWithCards } from '../../scripts/bench/pages.mjs';
+import { PROPS_PART_CHARS } from '../../lib/papers/props-parts';
 
 const LLAMA = '2407.21783';
 const OVAVSS = '2407.21721'; // its abstract links https://github.com/ruohaoguo/ovavss.
@@ -31,6 +33,21 @@ test('every card of the saved listing is annotated exactly once', async ({ page 
   await page.screenshot({ path: `${SCREENS_DIR}/listing-light.png` });
   await page.evaluate(() => document.documentElement.classList.add('dark'));
   await page.screenshot({ path: `${SCREENS_DIR}/listing-dark.png` });
+});
+
+test('a listing whose JSON is over 1 MB (sent to the background in parts): every card annotated once, with its tags', async ({ page, context }) => {
+  const url = 'https://huggingface.co/papers?cards=300';
+  const body = listingWithCards(300);
+  await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+  await page.goto(url);
+  const propsChars = await page.evaluate(() => document.querySelector('[data-target="DailyPapers"]')!.getAttribute('data-props')!.length);
+  expect(propsChars).toBeGreaterThan(PROPS_PART_CHARS);
+  await expect(page.locator('[data-hfpt-controls]')).toHaveCount(300);
+  await expect(page.locator('article:not(:has([data-hfpt-controls]))')).toHaveCount(0);
+  // The first card is a clone of the Llama 3 paper: its tags come from the background's reading of the JSON.
+  const first = card(page, benchPaperId(0));
+  await expect(first.getByRole('list', { name: 'Tags' }).getByRole('listitem').filter({ hasText: 'LLM' })).toHaveCount(1);
+  await expect(first.getByRole('button', { name: 'Star', exact: true })).toHaveAttribute('aria-pressed', 'false');
 });
 
 test('star survives a reload and shows in the popup, which updates live', async ({ page, context, extensionId }) => {

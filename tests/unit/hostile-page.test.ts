@@ -6,6 +6,7 @@
 //   npx vitest run tests/unit/hostile-page.test.ts
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { findListingCards, paperForCard } from '@/lib/hf/cards';
+import { createPropsParts } from '@/lib/papers/props-parts';
 import { readEmbeddedPapers, toPagePaper, type PagePaper } from '@/lib/hf/embedded';
 import { pageKind, paperIdFromHref } from '@/lib/hf/urls';
 import { PaperSnapshot, Request as RequestSchema, type Reply, type Request, type LinkInfos } from '@/lib/messages';
@@ -317,6 +318,7 @@ function validatingBackground({ allHidden = false } = {}) {
   const requests: Request[] = [];
   const rejected: { req: unknown; error: string }[] = [];
   const states = new Map<string, { starred: boolean; hidden: boolean }>();
+  const parts = createPropsParts();
   const transport: Transport = {
     send: vi.fn(async (req: Request): Promise<Reply> => {
       requests.push(req);
@@ -325,7 +327,13 @@ function validatingBackground({ allHidden = false } = {}) {
         rejected.push({ req, error: parsed.error.issues[0]?.message ?? '?' });
         return { ok: false, error: 'invalid' };
       }
-      const msg = parsed.data;
+      let msg = parsed.data;
+      // A page this big sends its JSON in parts (over 1 MB), joined as the real background does.
+      if (msg.type === 'propsPart') return parts.add(msg.key, msg.index, msg.text) ? { ok: true } : { ok: false, error: 'part refused' };
+      if (msg.type === 'getStates' && msg.propsParts) {
+        msg = { ...msg, props: [...(msg.props ?? []), ...msg.propsParts.map((p) => parts.take(p.key, p.count) ?? '')] };
+        requests[requests.length - 1] = msg; // as the background reads it
+      }
       if (msg.type === 'getStates') return { ok: true, states: Object.fromEntries(idsFor(msg).map((id) => [id, states.get(id) ?? { starred: false, hidden: allHidden }])), ...describeFor(msg) };
       if (msg.type === 'getLinks') return { ok: true, links: {}, pending: msg.ids };
       if (msg.type !== 'setState') return { ok: true };

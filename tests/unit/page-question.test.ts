@@ -5,6 +5,7 @@ import { watchIslands } from '@/lib/hf/props';
 import type { PagePaper } from '@/lib/hf/page-paper';
 import type { Reply, Request } from '@/lib/messages';
 import { createPageQuestion, MAX_ISLANDS } from '@/lib/page/page-question';
+import { PROPS_PART_CHARS, PROPS_PARTS_MISSING } from '@/lib/papers/props-parts';
 
 const paper = (id: string, more: Partial<PagePaper> = {}): PagePaper => ({ id, authors: [], aiKeywords: [], ...more });
 
@@ -24,6 +25,30 @@ function heldBackground() {
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 describe('the question about the page', () => {
+  it('sends a big island in parts, one message a turn, then the question naming them; whole again if the background lacks a part', async () => {
+    const big = 'ab'.repeat(PROPS_PART_CHARS + 5); // three parts
+    const sent: Request[] = [];
+    const send = vi.fn(async (req: Request): Promise<Reply> => {
+      sent.push(req);
+      if (req.type === 'getStates' && req.propsParts) return { ok: false, error: PROPS_PARTS_MISSING }; // the worker restarted
+      return req.type === 'getStates' ? { ok: true, states: { '2401.00001': { starred: true, hidden: false } } } : { ok: true };
+    });
+    const q = createPageQuestion(send);
+    q.ask(big);
+    expect(sent).toHaveLength(0); // not in the turn that found the island
+    await flush();
+    expect(sent).toHaveLength(1);
+    await vi.waitFor(() => expect(sent.some((r) => r.type === 'getStates' && r.props)).toBe(true));
+    const parts = sent.filter((r): r is Extract<Request, { type: 'propsPart' }> => r.type === 'propsPart');
+    expect(parts.map((p) => p.index)).toEqual([0, 1, 2]);
+    expect(new Set(parts.map((p) => p.key)).size).toBe(1);
+    expect(parts.map((p) => p.text).join('')).toBe(big);
+    expect(parts.every((p) => p.text.length <= PROPS_PART_CHARS)).toBe(true);
+    expect(sent[3]).toEqual({ type: 'getStates', ids: [], propsParts: [{ key: parts[0].key, count: 3 }] });
+    expect(sent[4]).toEqual({ type: 'getStates', ids: [], props: [big] });
+    expect(await q.answer([big])).toMatchObject({ states: { '2401.00001': { starred: true } } });
+  });
+
   it('asks once per island; an answer already in is given at once, merged', async () => {
     const bg = heldBackground();
     const q = createPageQuestion(bg.send);
