@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { answer, FIREFOX_EXTENSION_DIR, FIREFOX_PATH, LISTING_IDS } from './harness.mjs';
+import { benchPaperId, listingWithCards } from '../../scripts/bench/pages.mjs';
 
 const SCREENS_DIR = resolve(import.meta.dirname, '../../test-results/screens');
 const GECKO_ID = 'hf-papers-triage@hf-papers-triage.dev';
@@ -31,13 +32,14 @@ test.afterAll(async () => {
   await browser?.close();
 });
 
-/** Serves the fixtures at their real addresses; aborts everything else. */
-async function servedPage(): Promise<Page> {
+/** Serves the fixtures (and `extra` pages, by address) at their real addresses; aborts everything else. */
+async function servedPage(extra: Record<string, string> = {}): Promise<Page> {
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 900 });
   await page.setRequestInterception(true);
   page.on('request', (req) => {
-    const a = answer(req.url());
+    const body = extra[req.url()];
+    const a = body !== undefined ? { status: 200, contentType: 'text/html; charset=utf-8', body } : answer(req.url());
     // A request can vanish before it is answered (the page reloaded meanwhile): nothing to do then.
     (a === 'continue' ? req.continue() : a === 'abort' ? req.abort() : req.respond(a)).catch(() => {});
   });
@@ -152,5 +154,21 @@ test('Firefox: keyboard triage, the tag filter bar and the undo toast work', asy
   await tag!.click();
   await page.waitForFunction((n) => [...document.querySelectorAll('article')].filter((a) => !a.closest('[data-hfpt-filtered]')).length === n, {}, expected);
   await page.screenshot({ path: `${SCREENS_DIR}/firefox-filter.png` });
+  await page.close();
+});
+
+test('Firefox: a listing whose JSON is over 1 MB (sent to the background in parts) gets every card its controls and tags', async () => {
+  const url = 'https://huggingface.co/papers?cards=300';
+  const page = await servedPage({ [url]: listingWithCards(300) });
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  expect(await page.evaluate(() => document.querySelector('[data-target="DailyPapers"]')!.getAttribute('data-props')!.length)).toBeGreaterThan(1024 * 1024);
+  await page.waitForFunction(() => document.querySelectorAll('[data-hfpt-controls]').length === 300, { timeout: 30_000 });
+  expect(await page.evaluate(() => [...document.querySelectorAll('article')].every((a) => a.querySelectorAll('[data-hfpt-controls]').length === 1))).toBe(true);
+  // The first card is a clone of the Llama 3 paper: its tags come from the background's reading of the JSON.
+  await page.waitForFunction(
+    (id) => [...(document.querySelector(`article:has(a[href="/papers/${id}"]) [data-hfpt-controls]`)?.shadowRoot?.querySelectorAll('[role="listitem"]') ?? [])].some((li) => li.textContent === 'LLM'),
+    {},
+    benchPaperId(0),
+  );
   await page.close();
 });
