@@ -69,7 +69,10 @@ export function mountFilterBar(container: HTMLElement): { update(props: FilterBa
         if (b.firstChild?.textContent !== t.label || b.lastChild?.textContent !== count) b.replaceChildren(t.label, ' ', el(doc, 'span', { class: 'n' }, count));
         children.push(b);
       }
-      for (const key of tagButtons.keys()) if (!tags.some((t) => t.label.toLowerCase() === key)) tagButtons.delete(key);
+      // Buttons of tags the page no longer has are let go (a set: with every tag shown, a
+      // 1000-card page has hundreds of them, and a search per button was quadratic).
+      const current = new Set(tags.map((t) => t.label.toLowerCase()));
+      for (const key of tagButtons.keys()) if (!current.has(key)) tagButtons.delete(key);
       if (tags.length > visible.length) {
         more.textContent = `+${tags.length - visible.length} more`;
         children.push(more);
