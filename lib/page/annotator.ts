@@ -14,7 +14,7 @@ import { mountFilterBar } from '@/components/FilterBar';
 import { mountHiddenRow, mountHiddenSummary } from '@/components/Hidden';
 import { PAGE_CSS, UI_CSS } from '@/components/styles';
 import { findListingCards, findPaperPageCard, listingCardRef, listingCardsWhileLoading, paperForCard, stillShows, type CardRef } from '../hf/cards';
-import type { PagePaper } from '../hf/embedded';
+import type { PagePaper } from '../hf/page-paper';
 import { embeddedProps, sameProps } from '../hf/props';
 import { pageKind, paperIdFromHref, paperUrl } from '../hf/urls';
 import { normaliseRepoUrl } from '../links/code-links';
@@ -547,12 +547,8 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
    */
   interface Prebuilt {
     paper: PagePaper;
-    controls: Host;
-    controlsView: CardControlsHandle;
-    view: CardView;
-    api: ApiLinks;
-    facets: PaperFacets;
-    state: PaperState;
+    /** What the card that takes it was drawn with, as draw() keeps it on a Mounted. */
+    drawn: Required<Pick<Mounted, 'controls' | 'controlsView' | 'view' | 'api' | 'facets' | 'state'>>;
     /** The card that took it (its buttons act on that card). */
     owner?: Mounted;
   }
@@ -594,7 +590,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
       // Its buttons act on the card that takes it (none before).
       const { controls, controlsView } = mountControls(() => pre.owner, true);
       controlsView.update({ view, state, isNew: isNew(state) });
-      const pre: Prebuilt = { paper, controls, controlsView, view, api, facets, state };
+      const pre: Prebuilt = { paper, drawn: { controls, controlsView, view, api, facets, state } };
       prebuilt.set(paper.id, pre);
     }
     if (scanned) toPrebuild.length = 0;
@@ -606,12 +602,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     // The same paper object: the answer's, not merged with another island's sighting since.
     if (!pre || pre.owner || !m.collapsible || pre.paper !== m.paper) return false;
     pre.owner = m;
-    m.controls = pre.controls;
-    m.controlsView = pre.controlsView;
-    m.view = pre.view;
-    m.api = pre.api;
-    m.facets = pre.facets;
-    m.state = pre.state;
+    Object.assign(m, pre.drawn);
     return true;
   }
 
@@ -893,8 +884,8 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     // Their papers are given (and the cards the JSON lacks asked about) in the first slice.
     for (const ref of refs) enqueue(ref, kind === 'listing');
     // Cards whose controls were built while the page loaded only go in (microseconds each): all in
-    // this turn, before the page's first layout of the whole list (a yield here let a 1000-card
-    // page lay out first, ~450 ms, with the cards still bare).
+    // this turn, so that the list is laid out again once (cards put in over several turns each move
+    // every card below them).
     const ready = toBuild.filter((m) => prebuilt.has(m.id)).length;
     if (!slicePending) runSlices(started, toBuild.length <= SYNC_CARDS ? toBuild.length : ready);
     summarySoon();
