@@ -1,7 +1,7 @@
 // From what the page (and Hugging Face's API) say about a paper to what a card shows and what a
 // star saves.
 import type { CardView, LinkView } from '@/components/card-controls';
-import type { PagePaper } from '../hf/embedded';
+import type { PagePaper } from '../hf/page-paper';
 import { paperUrl } from '../hf/urls';
 import { paperLinks } from '../links/classify';
 import { normaliseRepoUrl, repoDisplayName } from '../links/code-links';
