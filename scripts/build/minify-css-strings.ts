@@ -21,9 +21,9 @@ export function minifyCssStrings(): Plugin {
     name: 'hfpt-minify-css-strings',
     apply: 'build',
     transform(code, id) {
-      if (!/\/components\/[^/]+\.tsx?$/.test(id) || !CSS_CONST.test(code)) return null;
-      CSS_CONST.lastIndex = 0;
-      return { code: code.replace(CSS_CONST, (_, open: string, css: string, close: string) => open + minifyCss(css) + close), map: null };
+      if (!/\/components\/[^/]+\.tsx?$/.test(id)) return null;
+      const out = code.replace(CSS_CONST, (_, open: string, css: string, close: string) => open + minifyCss(css) + close);
+      return out === code ? null : { code: out, map: null };
     },
   };
 }
