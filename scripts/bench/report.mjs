@@ -69,7 +69,7 @@ function annotationTables(r, line) {
   line();
   line('## 2. Main-thread cost');
   line();
-  line('PerformanceObserver `longtask` in the page (longest task; total blocking time = Σ(task − 50 ms)), over the whole load (the content script runs from document_start: sending the page's JSON and putting cards in as the parser finishes them are in it, beside the page's own parsing and layout) and from DOMContentLoaded on (the served page runs no script of its own by then: what is there is ours, or Chromium's work caused by ours), until the page has been quiet for 400 ms and at least 3 s after DOMContentLoaded. Last column: the longest `long-animation-frame` from DOMContentLoaded on, which also counts the style and layout a task leaves to the next frame.');
+  line("PerformanceObserver `longtask` in the page (longest task; total blocking time = Σ(task − 50 ms)), over the whole load (the content script runs from document_start: sending the page's JSON and putting cards in as the parser finishes them are in it, beside the page's own parsing and layout) and from DOMContentLoaded on (the served page runs no script of its own by then: what is there is ours, or Chromium's work caused by ours), until the page has been quiet for 400 ms and at least 3 s after DOMContentLoaded. Last column: the longest `long-animation-frame` from DOMContentLoaded on, which also counts the style and layout a task leaves to the next frame.");
   line();
   line('| cards | extension | longest task | TBT | longest task after DCL | TBT after DCL | longest frame after DCL |');
   line('|---|---|---|---|---|---|---|');
