@@ -84,7 +84,9 @@ export function createPaperService(db: TriageDB, now: () => number = Date.now): 
 
     async setState(id, patch, paper) {
       return db.transaction('rw', db.papers, db.seen, async () => {
-        const existing = await db.papers.get(id);
+        // Both reads at once: each is a trip to the browser's IndexedDB thread, and a Star click's
+        // reply waits for them (the star round trip).
+        const [existing, seen] = await Promise.all([db.papers.get(id), db.seen.get(id)]);
         // Strictly increasing per paper, even for two writes within one millisecond.
         const t = Math.max(now(), (existing?.updatedAt ?? 0) + 1);
         const snap = paper ? PaperSnapshot.parse(paper) : undefined;
@@ -109,7 +111,7 @@ export function createPaperService(db: TriageDB, now: () => number = Date.now): 
         };
         applyPatch(row, existing, patch, t);
         await db.papers.put(row);
-        return stateOf(row, (await db.seen.get(id))?.firstSeen);
+        return stateOf(row, seen?.firstSeen);
       });
     },
 

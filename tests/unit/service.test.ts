@@ -218,6 +218,13 @@ describe('library writes', () => {
     });
   });
 
+  it('answers a write with the first sighting of the paper', async () => {
+    await service.markSeen([paper.id]);
+    clock = 9_000;
+    expect(await service.setState(paper.id, { starred: true }, paper)).toEqual({ starred: true, hidden: false, at: 9_000, firstSeen: 1_000 });
+    expect(await service.setState('2401.00001', { hidden: true })).toEqual({ starred: false, hidden: true, at: 9_000, bare: true });
+  });
+
   it('wholesale changes come from extension pages only; a content script may star, tag and mark seen', async () => {
     for (const raw of [
       { type: 'bulkSetState', ids: [paper.id], patch: { starred: true } },
