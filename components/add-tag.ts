@@ -1,6 +1,7 @@
 // "+ Tag": a small inline field to add a tag of one's own, built with the DOM so that the cards'
 // controls (components/card-controls.ts) ship no Preact hooks to every page; the library's rows
 // mount the same widget through AddTag.tsx.
+import { roleButton } from './dom';
 
 export interface AddTagOptions {
   /**
@@ -16,14 +17,10 @@ export interface AddTagOptions {
 /** Puts the "+ Tag" button in `slot`; a click opens the field there. Returns the clean-up. */
 export function mountAddTag(slot: HTMLElement, options: AddTagOptions): () => void {
   const doc = slot.ownerDocument;
-  const open = doc.createElement('button');
-  open.type = 'button';
-  open.className = 'btn add-tag';
-  open.setAttribute('aria-label', options.name ? `Add a tag to ${options.name}` : 'Add a tag');
-  open.textContent = '+ Tag';
-  // The field is made on the first click: a listing has a "+ Tag" on every card, and few are used.
+  // The field is made on the first click: few of a listing's "+ Tag"s are used.
   let form: HTMLFormElement | undefined;
-  open.addEventListener('click', () => {
+  // A button by role: a listing has a "+ Tag" on every card (see roleButton).
+  const open = roleButton(doc, { className: 'btn add-tag', name: options.name ? `Add a tag to ${options.name}` : 'Add a tag', text: '+ Tag' }, () => {
     form ??= makeForm(doc, options, () => slot.replaceChildren(open));
     slot.replaceChildren(form);
     form.querySelector('input')!.focus();

@@ -5,7 +5,7 @@
 // in as text (textContent, attribute values), never as markup; links are validated https already.
 import type { PaperState } from '@/lib/messages';
 import { mountAddTag } from './add-tag';
-import { button, el } from './dom';
+import { button, el, roleButton } from './dom';
 import { compactCount, hostOf } from './format';
 
 export interface TagView {
@@ -177,21 +177,9 @@ function chip(doc: Document, t: TagView, { onRemoveTag, onMuteTag }: CardHandler
     li.tabIndex = 0; // a chip with a button is reached through it (one tab stop), and shows its "why" then
     return li;
   }
-  // A button by role, not a <button>: a listing has some five chips a card, and Chromium's autofill
-  // walks every form control in the page's shadow roots when the page finishes parsing (5,000 such
-  // buttons made the DOMContentLoaded task of the bench's 1000-card listing ~20 ms longer).
-  const x = doc.createElement('span');
-  x.setAttribute('role', 'button');
-  x.tabIndex = 0;
-  x.className = remove ? 'x remove' : 'x mute';
-  x.setAttribute('aria-label', `${remove ? 'Remove' : 'Mute'} tag ${t.label}`);
-  if (!remove) x.title = `Mute: collapse papers tagged ${t.label}`;
-  x.addEventListener('click', (e) => act(t.label, e));
-  x.addEventListener('keydown', (e) => {
-    if (e.key !== 'Enter' && e.key !== ' ') return;
-    e.preventDefault(); // as a button's: no scrolling on Space, and keyboard triage leaves the key
-    act(t.label, e);
-  });
+  // A button by role (roleButton): a listing has some five chips a card.
+  const name = `${remove ? 'Remove' : 'Mute'} tag ${t.label}`;
+  const x = roleButton(doc, { className: remove ? 'x remove' : 'x mute', name, title: remove ? undefined : `Mute: collapse papers tagged ${t.label}` }, (e) => act(t.label, e));
   li.append(x);
   return li;
 }

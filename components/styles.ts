@@ -26,7 +26,7 @@ export const UI_CSS = `
 .chip:hover .mute, .chip:focus-within .mute { width: auto; margin-left: 4px; opacity: 1; }
 .new { display: var(--hfpt-new-display, none); align-items: center; height: 18px; padding: 0 6px; border-radius: 9px; font-size: 11px; font-weight: 600;
   background: var(--hfpt-focus); color: var(--hfpt-bg); }
-.add-tag { color: var(--hfpt-muted); border-style: dashed; height: 20px; font-size: 12px; }
+.add-tag { color: var(--hfpt-muted); border-style: dashed; height: 20px; font-size: 12px; user-select: none; }
 .add-tag-form { display: inline-flex; gap: 4px; }
 .tag-input { height: 22px; width: 130px; padding: 0 6px; border-radius: 6px; border: 1px solid var(--hfpt-border);
   background: var(--hfpt-bg); color: var(--hfpt-fg); font: inherit; font-size: 12px; }

@@ -140,7 +140,10 @@ test('our controls on the page pass axe (light and dark), with a card hidden and
   await page.goto('https://huggingface.co/papers');
   await expect(page.getByRole('button', { name: 'Star', exact: true })).toHaveCount(LISTING_IDS.length);
   await card(page, LISTING_IDS[2]).getByRole('button', { name: 'Hide', exact: true }).click();
-  await card(page, LLAMA).getByRole('button', { name: 'Add a tag' }).click();
+  // "+ Tag" is a button by role (roleButton): the keyboard opens it as it would a <button>.
+  await card(page, LLAMA).getByRole('button', { name: 'Add a tag' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(card(page, LLAMA).getByRole('textbox', { name: 'New tag' })).toBeFocused();
   await card(page, LLAMA).getByRole('textbox', { name: 'New tag' }).fill('to cite');
   await card(page, LLAMA).getByRole('textbox', { name: 'New tag' }).press('Enter');
   await expect.poll(() => tagsOf(page, LLAMA)).toContain('to cite');

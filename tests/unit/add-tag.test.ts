@@ -7,7 +7,7 @@ function setUp(name?: string) {
   document.body.append(slot);
   const onAdd = vi.fn();
   mountAddTag(slot, { onAdd, name });
-  const open = () => slot.querySelector<HTMLButtonElement>('button.add-tag')!.click();
+  const open = () => slot.querySelector<HTMLElement>('[role="button"].add-tag')!.click();
   const field = () => slot.querySelector<HTMLInputElement>('input.tag-input');
   const type = (text: string) => {
     field()!.value = text;
@@ -20,7 +20,7 @@ function setUp(name?: string) {
 describe('mountAddTag', () => {
   it('opens a focused field; a typed tag is given with its input event, spaces folded; then it closes', () => {
     const t = setUp();
-    expect(t.slot.querySelector('button.add-tag')!.getAttribute('aria-label')).toBe('Add a tag');
+    expect(t.slot.querySelector('[role="button"].add-tag')!.getAttribute('aria-label')).toBe('Add a tag');
     t.open();
     expect(document.activeElement).toBe(t.field());
     expect(t.field()!.maxLength).toBe(80);
@@ -28,12 +28,30 @@ describe('mountAddTag', () => {
     t.submit();
     expect(t.onAdd).toHaveBeenCalledWith('to cite', expect.any(Event));
     expect(t.field()).toBeNull();
-    expect(t.slot.querySelector('button.add-tag')).not.toBeNull();
+    expect(t.slot.querySelector('[role="button"].add-tag')).not.toBeNull();
+  });
+
+  it('opens with Enter or Space as a button would, keeping the key from the page (a button by role: see roleButton)', () => {
+    const t = setUp();
+    const open = t.slot.querySelector<HTMLElement>('[role="button"].add-tag')!;
+    expect(open.tabIndex).toBe(0);
+    const other = new KeyboardEvent('keydown', { key: 'a', cancelable: true });
+    open.dispatchEvent(other);
+    expect(t.field()).toBeNull();
+    expect(other.defaultPrevented).toBe(false);
+    for (const key of ['Enter', ' ']) {
+      const press = new KeyboardEvent('keydown', { key, cancelable: true });
+      t.slot.querySelector<HTMLElement>('[role="button"].add-tag')!.dispatchEvent(press);
+      expect(press.defaultPrevented).toBe(true);
+      expect(document.activeElement).toBe(t.field());
+      t.field()!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+      expect(t.field()).toBeNull();
+    }
   });
 
   it('adds nothing that was not typed, and closes on Escape or on leaving it empty', () => {
     const t = setUp('The Llama 3 Herd');
-    expect(t.slot.querySelector('button')!.getAttribute('aria-label')).toBe('Add a tag to The Llama 3 Herd');
+    expect(t.slot.querySelector('[role="button"]')!.getAttribute('aria-label')).toBe('Add a tag to The Llama 3 Herd');
     t.open();
     t.field()!.value = 'set by a script';
     t.submit(); // no input event: no typing

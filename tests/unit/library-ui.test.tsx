@@ -85,7 +85,7 @@ function click(el: Element | null | undefined) {
   if (!el) throw new Error('nothing to click');
   act(() => (el as HTMLElement).click());
 }
-const button = (label: string) => $$<HTMLButtonElement>('button').find((b) => b.textContent?.trim() === label || b.getAttribute('aria-label') === label);
+const button = (label: string) => $$<HTMLButtonElement>('button, [role="button"]').find((b) => b.textContent?.trim() === label || b.getAttribute('aria-label') === label);
 
 describe('watchLibrary', () => {
   it('reads every paper once, then only what changed; a changed count reads all again', async () => {
