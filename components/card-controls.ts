@@ -123,6 +123,8 @@ export function mountCardControls(container: HTMLElement, handlers: CardHandlers
     update(props) {
       const { view, state, isNew } = props;
       const prev = last;
+      // The same view and state: nothing to change (a card taking the controls built for it).
+      if (prev && prev.view === view && prev.state === state && prev.isNew === isNew) return;
       last = props;
       if (!prev || prev.view.highlight !== view.highlight) {
         if (view.highlight) {

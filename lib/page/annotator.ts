@@ -394,7 +394,8 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     // On the list's item (the card, or the wrapper the page put it in): what a grid lays out.
     const item = listItemOf(m.ref.card);
     item.toggleAttribute('data-hfpt-highlight', !!m.view?.highlight);
-    item.toggleAttribute('data-hfpt-filtered', !passes(filter, tagLabels(m)));
+    // Its tags are read only while filtering (every card is looked at here as it goes in).
+    item.toggleAttribute('data-hfpt-filtered', isFiltering(filter) && !passes(filter, tagLabels(m)));
     const seenBefore = state.firstSeen !== undefined && state.firstSeen < visitStart;
     m.ref.card.toggleAttribute('data-hfpt-seen', dimSeen && seenBefore && !state.starred);
     if (seenBefore) doc.documentElement.setAttribute('data-hfpt-has-seen', '');
