@@ -101,6 +101,9 @@ export const PAGE_RULE_PREFIX = 'page-';
 /** Requests that change the user's library or settings wholesale: from our own pages only. */
 const EXTENSION_PAGES_ONLY = new Set<Request['type']>(['setSettings', 'bulkSetState', 'importBackup', 'importIds', 'clearData']);
 
+/** The parts of big props waiting to be joined: the worker's own store, made when first needed. */
+const propsPartsOf = (deps: HandlerDeps): PropsParts => (deps.propsParts ??= createPropsParts());
+
 export async function handleRequest(deps: HandlerDeps, raw: unknown, sender: SenderKind): Promise<Reply> {
   if (sender === 'untrusted') return { ok: false, error: 'unknown sender' };
   const parsed = Request.safeParse(raw);
@@ -127,11 +130,11 @@ export async function handleRequest(deps: HandlerDeps, raw: unknown, sender: Sen
   };
   switch (msg.type) {
     case 'propsPart':
-      return (deps.propsParts ??= createPropsParts()).add(msg.key, msg.index, msg.text) ? { ok: true } : { ok: false, error: 'part refused' };
+      return propsPartsOf(deps).add(msg.key, msg.index, msg.text) ? { ok: true } : { ok: false, error: 'part refused' };
     case 'getStates': {
       // Props sent in parts are joined first; a part missing (the worker restarted meanwhile, or the
       // parts outlived their time) is said, so that the page sends them whole.
-      const joined = msg.propsParts?.map((p) => (deps.propsParts ??= createPropsParts()).take(p.key, p.count));
+      const joined = msg.propsParts?.map((p) => propsPartsOf(deps).take(p.key, p.count));
       if (joined?.some((j) => j === null)) return { ok: false, error: PROPS_PARTS_MISSING };
       const props = joined ? [...(msg.props ?? []), ...(joined as string[])] : msg.props;
       // The page's JSON, when sent, names papers too: their states and tags are part of the answer.
