@@ -92,7 +92,10 @@ export function listingCardRef(el: HTMLElement): CardRef | null {
     card: el,
     anchor: h3?.parentElement ?? el,
     position: 'append',
-    domTitle: text(read.title?.el ?? el.querySelector(CARD_TITLE_LINK)) ?? text(h3),
+    // Read when asked: only a paper the page's JSON lacks needs it (every card is read as it goes in).
+    get domTitle() {
+      return text(read.title?.el ?? el.querySelector(CARD_TITLE_LINK)) ?? text(h3);
+    },
     idLink: read.title,
   };
 }
