@@ -101,10 +101,22 @@ export function listingCardRef(el: HTMLElement): CardRef | null {
 }
 
 /**
- * The <article> cards of a page the parser is still adding to, in document order (a redesign
- * without <article>s is found by findListingCards once the page is parsed).
+ * The <article> cards of a page the parser is still adding to, in document order: all of them, or
+ * those after `last` (what the parser added since `last` was looked at), found by searching only
+ * what follows it rather than the whole document again. Cards do not nest (none inside `last` is
+ * looked for). A redesign without <article>s is found by findListingCards once the page is parsed.
  */
-export const listingCardsWhileLoading = (doc: Document): NodeListOf<HTMLElement> => doc.querySelectorAll<HTMLElement>(CARD);
+export function listingCardsWhileLoading(doc: Document, last?: Element): HTMLElement[] {
+  if (!last) return [...doc.querySelectorAll<HTMLElement>(CARD)];
+  const out: HTMLElement[] = [];
+  for (let node: Element | null = last; node; node = node.parentElement) {
+    for (let next = node.nextElementSibling; next; next = next.nextElementSibling) {
+      if (next.matches(CARD)) out.push(next as HTMLElement);
+      out.push(...next.querySelectorAll<HTMLElement>(CARD));
+    }
+  }
+  return out;
+}
 
 /** The single paper page: controls next to the <h1> title. */
 export function findPaperPageCard(doc: Document, id: string): CardRef | null {

@@ -358,17 +358,29 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
    * lays them out once, with their controls). Returns how many went in.
    */
   function scanLoading(): number {
-    if (destroyed || scanned || prebuilt.size === 0 || pageKind(doc.location?.href ?? '') !== 'listing') return 0;
-    // One native query of the document (a static list: putting cards in does not make it walk the
-    // document again), looked at from the first card not in yet: the parser adds cards in order.
-    const cards = listingCardsWhileLoading(doc);
-    const put: Mounted[] = [];
-    for (let i = loadingFrom; i < cards.length; i++) {
-      const el = cards[i];
-      if (mounted.has(el)) continue;
+    if (destroyed || scanned || pageKind(doc.location?.href ?? '') !== 'listing') return 0;
+    // The cards the parser added since the last call: one native query of what follows the last
+    // card looked at (a static list: putting cards in does not make it walk the document again).
+    if (lastLooked && !lastLooked.isConnected) {
+      // The page took it out (it redrew the list): every card again.
+      lastLooked = undefined;
+      waiting.length = 0;
+    }
+    for (const el of listingCardsWhileLoading(doc, lastLooked)) {
       if (!parsedPast(el)) break; // the parser is in it: nothing after it exists yet
-      const ref = listingCardRef(el);
-      if (!ref || !prebuilt.has(ref.id)) continue; // no paper, or its controls are not built yet
+      lastLooked = el;
+      const ref = mounted.has(el) ? null : listingCardRef(el);
+      if (ref) waiting.push(ref);
+    }
+    if (prebuilt.size === 0 || waiting.length === 0) return 0;
+    const put: Mounted[] = [];
+    let kept = 0;
+    for (const ref of waiting) {
+      if (mounted.has(ref.card) || !ref.card.isConnected) continue;
+      if (!prebuilt.has(ref.id)) {
+        waiting[kept++] = ref; // its controls are not built yet: a later chunk's call, or the scan after DOMContentLoaded
+        continue;
+      }
       if (put.length === 0) ensurePageStyle(doc);
       const m = register(ref, true);
       m.paper = prebuilt.get(ref.id)!.paper;
@@ -377,7 +389,7 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
       attach(m);
       put.push(m);
     }
-    while (loadingFrom < cards.length && mounted.has(cards[loadingFrom])) loadingFrom++;
+    waiting.length = kept;
     if (put.length === 0) return 0;
     setTimeout(() => !destroyed && askLinks(put), 0);
     summarySoon();
@@ -554,8 +566,9 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     owner?: Mounted;
   }
   const prebuilt = new Map<string, Prebuilt>();
-  /** While the page loads: how many of its first cards are in already (scanLoading). */
-  let loadingFrom = 0;
+  /** While the page loads (scanLoading): the last card looked at, and the cards found before their controls were built. */
+  let lastLooked: HTMLElement | undefined;
+  const waiting: CardRef[] = [];
   const toPrebuild: PagePaper[] = [];
   let scanned = false;
 
@@ -868,6 +881,8 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
     // Cards put in while the page loaded: watched for sightings from now (the watch starts with the scan).
     if (!scanned) for (const m of mounted.values()) watchSeen(m);
     scanned = true; // what was not prebuilt by now is drawn as usual
+    waiting.length = 0;
+    lastLooked = undefined;
 
     let refs: CardRef[];
     if (kind === 'listing') {

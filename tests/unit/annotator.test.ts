@@ -286,6 +286,34 @@ describe('annotator on the saved listing', () => {
       await vi.waitFor(() => expect(bg.requests.some((r) => r.type === 'getLinks')).toBe(true)); // their code is asked about too
     });
 
+    it('cards parsed before the answer wait for it, and go in with the next chunk after it, with the new ones', async () => {
+      const bg = fakeBackground();
+      const articles = [...document.querySelectorAll('article')];
+      const cells = articles.map((a) => a.parentElement!);
+      const grid = cells[0].parentElement!;
+      const later = cells.slice(6);
+      later.forEach((c) => c.remove());
+      grid.append(document.createTextNode('\n')); // the sixth card is whole
+      const pageQuestion = createPageQuestion(bg.transport.send);
+      annotator = createAnnotator(document, bg.transport, { ...trusted, pageQuestion });
+      expect(annotator.scanLoading()).toBe(0); // no answer yet: nothing is built
+      expect(hosts()).toHaveLength(0);
+      for (const el of document.querySelectorAll('[data-props]')) pageQuestion.ask(el.getAttribute('data-props')!);
+      await vi.waitFor(() => expect(bg.requests.some((r) => r.type === 'getStates')).toBe(true));
+      for (let i = 0; i < 5; i++) await flush(); // the answer, then the building slices
+      // The parser's next chunk: the other cards, the last one still being parsed.
+      grid.lastChild!.remove();
+      for (const c of later) grid.append(c);
+      for (let n: Node | null = articles[12]; n && n !== document; n = n.parentNode) while (n.nextSibling) n.nextSibling.remove();
+      expect(annotator.scanLoading()).toBe(12); // the six that waited, and six of the seven new
+      expect(articles.slice(0, 12).every((a) => a.querySelectorAll('[data-hfpt-controls]').length === 1)).toBe(true);
+      expect(articles[12].querySelector('[data-hfpt-controls]')).toBeNull();
+      expect(annotator.scanLoading()).toBe(0);
+      articles[12].after(document.createTextNode('\n')); // the parser's next chunk: the last card is whole
+      expect(annotator.scanLoading()).toBe(1);
+      expect(hosts()).toHaveLength(13);
+    });
+
     it('a built card\'s buttons act on its own paper', async () => {
       const bg = fakeBackground();
       await startEarly(bg);

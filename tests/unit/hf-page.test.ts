@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findListingCards, findPaperPageCard, paperForCard, stillShows } from '@/lib/hf/cards';
+import { findListingCards, findPaperPageCard, listingCardsWhileLoading, paperForCard, stillShows } from '@/lib/hf/cards';
 import { readEmbeddedPapers, toPagePaper } from '@/lib/hf/embedded';
 import { pageKind, paperIdFromHref } from '@/lib/hf/urls';
 import { fixtureText, LISTING, PAPER_PAGE, parsePage } from './fixtures';
@@ -108,6 +108,24 @@ describe('the saved 2024 listing page', () => {
     const [other] = findListingCards(parsePage('<article><h3>No link</h3><a href="/papers/2401.00001">x</a></article>'));
     expect(other.id).toBe('2401.00001');
     expect(stillShows(other)).toBe(false);
+  });
+
+  it('finds the cards after a given one as the whole document query would (listingCardsWhileLoading)', () => {
+    const all = (d: Document) => listingCardsWhileLoading(d);
+    // The saved page, then shapes a redesign might take: cards wrapped or not, lists split across
+    // sections, cards after the list, and none after the last.
+    const pages = [
+      fixtureText(LISTING),
+      '<main><article id="a"></article><article id="b"></article><div><article id="c"></article></div></main><footer><article id="d"></article></footer>',
+      '<section><div><div><article id="a"></article></div><div><article id="b"></article></div></div></section><section><div><div><article id="c"></article></div></div><p>x</p></section><article id="d"></article>',
+      '<div><article id="only"></article></div><p>after</p>',
+    ];
+    for (const html of pages) {
+      const d = parsePage(html);
+      const cards = all(d);
+      expect(cards.length).toBeGreaterThan(0);
+      cards.forEach((card, i) => expect(listingCardsWhileLoading(d, card)).toEqual(cards.slice(i + 1)));
+    }
   });
 
   it('skips cards without a usable paper id instead of guessing', () => {
