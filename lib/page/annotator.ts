@@ -418,7 +418,14 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
 
   /** Starred papers and papers of people or topics the user follows (highlighted) are never muted. */
   const isMuted = (m: Mounted, state = store.get(m.id)) => !!store.getFacets(m.id)?.muted && !store.getFacets(m.id)?.highlight && !state.starred && !state.hidden && !m.revealed;
-  const tagLabels = (m: Mounted) => m.view?.tags.map((t) => t.label) ?? [];
+  /** A card's tag labels, once per view (the summary counts every card's on each parser chunk). */
+  const labelsOf = new WeakMap<CardView, string[]>();
+  const tagLabels = (m: Mounted): readonly string[] => {
+    if (!m.view) return [];
+    let labels = labelsOf.get(m.view);
+    if (!labels) labelsOf.set(m.view, (labels = m.view.tags.map((t) => t.label)));
+    return labels;
+  };
 
   /**
    * Asks the background about the page's embedded JSON, as the page has it (unless asked already):

@@ -22,19 +22,34 @@ export interface TagCount {
  * first). A label's first spelling is the one shown; counting is case-insensitive.
  */
 export function countTags(cards: Iterable<readonly string[]>): TagCount[] {
-  const counts = new Map<string, TagCount>();
+  // Counted on every chunk of a loading 1000-card page: no set per card (a tag twice on one card
+  // counts once: its entry remembers the last card that counted it), one lowercasing per label.
+  const counts = new Map<string, TagCount & { last: number }>();
+  let card = 0;
   for (const labels of cards) {
-    const once = new Set<string>();
+    card++;
     for (const label of labels) {
-      const key = label.toLowerCase();
-      if (once.has(key)) continue;
-      once.add(key);
+      const key = keyOf(label);
       const c = counts.get(key);
-      if (c) c.count++;
-      else counts.set(key, { label, count: 1 });
+      if (!c) counts.set(key, { label, count: 1, last: card });
+      else if (c.last !== card) {
+        c.count++;
+        c.last = card;
+      }
     }
   }
-  return [...counts.values()].sort((a, b) => b.count - a.count);
+  return [...counts.values()].map(({ label, count }) => ({ label, count })).sort((a, b) => b.count - a.count);
+}
+
+/** Labels' keys (lower case), remembered: a page's cards share a few dozen labels. */
+const keys = new Map<string, string>();
+function keyOf(label: string): string {
+  let key = keys.get(label);
+  if (key === undefined) {
+    if (keys.size >= 5000) keys.clear(); // a bound, should a page show ever new labels
+    keys.set(label, (key = label.toLowerCase()));
+  }
+  return key;
 }
 
 /** Whether a card with these tags passes the filter. */
