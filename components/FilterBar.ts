@@ -1,5 +1,5 @@
 import type { TagCount, TagFilter } from '@/lib/page/filter';
-import { button, el, setChildren } from './dom';
+import { button, el, setAttr, setChildren, setText } from './dom';
 
 /** Tags shown before "more": the bar stays one or two lines on a 100-paper day. */
 export const FILTER_TAGS_SHOWN = 12;
@@ -62,9 +62,9 @@ export function mountFilterBar(container: HTMLElement): { update(props: FilterBa
         const key = t.label.toLowerCase();
         const state = filter.include.has(key) ? 'only' : filter.exclude.has(key) ? 'not' : '';
         const b = tagButton(key);
-        b.className = `ftag ${state}`;
-        b.setAttribute('aria-pressed', String(state === 'only'));
-        b.setAttribute('aria-label', `${t.label} ${t.count} ${t.count === 1 ? 'paper' : 'papers'}${state === 'not' ? ' (left out)' : ''}`);
+        setAttr(b, 'class', `ftag ${state}`);
+        setAttr(b, 'aria-pressed', String(state === 'only'));
+        setAttr(b, 'aria-label', `${t.label} ${t.count} ${t.count === 1 ? 'paper' : 'papers'}${state === 'not' ? ' (left out)' : ''}`);
         const count = String(t.count);
         if (b.firstChild?.textContent !== t.label || b.lastChild?.textContent !== count) b.replaceChildren(t.label, ' ', el(doc, 'span', { class: 'n' }, count));
         children.push(b);
@@ -74,16 +74,16 @@ export function mountFilterBar(container: HTMLElement): { update(props: FilterBa
       const current = new Set(tags.map((t) => t.label.toLowerCase()));
       for (const key of tagButtons.keys()) if (!current.has(key)) tagButtons.delete(key);
       if (tags.length > visible.length) {
-        more.textContent = `+${tags.length - visible.length} more`;
+        setText(more, `+${tags.length - visible.length} more`);
         children.push(more);
       }
       if (highlighted > 0 && onHighlightFirst) {
-        highlight.textContent = `Highlighted first (${highlighted})`;
-        highlight.setAttribute('aria-pressed', String(highlightFirst));
+        setText(highlight, `Highlighted first (${highlighted})`);
+        setAttr(highlight, 'aria-pressed', String(highlightFirst));
         children.push(highlight);
       }
       if (filtering) {
-        status.textContent = `${shown} of ${total} shown`;
+        setText(status, `${shown} of ${total} shown`);
         children.push(status, clear);
       }
       setChildren(bar, children);

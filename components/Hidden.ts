@@ -1,4 +1,4 @@
-import { button, el, setChildren } from './dom';
+import { button, el, setAttr, setChildren, setText } from './dom';
 
 export interface HiddenRowProps {
   title: string;
@@ -22,9 +22,9 @@ export function mountHiddenRow(container: HTMLElement): { update(props: HiddenRo
   return {
     update(props) {
       onShow = props.onShow;
-      title.textContent = props.title;
-      title.title = props.title;
-      reason.textContent = props.reason ?? '';
+      setText(title, props.title);
+      setAttr(title, 'title', props.title);
+      setText(reason, props.reason ?? '');
       setChildren(row, props.reason ? [reason, title, show] : [title, show]);
     },
   };
@@ -62,8 +62,8 @@ export function mountHiddenSummary(container: HTMLElement): { update(props: Hidd
     update({ byYou, muted, peeking, onToggle: next }) {
       onToggle = next;
       const text = hiddenText(byYou, muted);
-      if (status.textContent !== text) status.textContent = text;
-      toggle.textContent = peeking ? 'collapse hidden' : 'show all';
+      setText(status, text);
+      setText(toggle, peeking ? 'collapse hidden' : 'show all');
       setChildren(root, byYou + muted > 0 ? [status, dot, toggle] : [status]);
     },
   };

@@ -18,6 +18,19 @@ export function button(doc: Document, attrs: Record<string, string | undefined>,
 }
 
 /**
+ * Sets an element's text, or an attribute, only when it differs: a write of the same text still
+ * replaces the text node, and the page then lays out again (on a 1000-card listing, intersection
+ * observers and hover hit tests with it) after every click that redraws the filter bar.
+ */
+export function setText(node: Node, text: string): void {
+  if (node.textContent !== text) node.textContent = text;
+}
+
+export function setAttr(e: Element, name: string, value: string): void {
+  if (e.getAttribute(name) !== value) e.setAttribute(name, value);
+}
+
+/**
  * A button by role, not a <button>: for the controls every card of a listing has. Chromium's
  * autofill walks every form control in the page's shadow roots when the page finishes parsing, at a
  * cost that grows with how deep they sit (each 1000 made the bench's 1000-card DOMContentLoaded
