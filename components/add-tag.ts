@@ -21,7 +21,10 @@ export function mountAddTag(slot: HTMLElement, options: AddTagOptions): () => vo
   let form: HTMLFormElement | undefined;
   // A button by role: a listing has a "+ Tag" on every card (see roleButton).
   const open = roleButton(doc, { className: 'btn add-tag', name: options.name ? `Add a tag to ${options.name}` : 'Add a tag', text: '+ Tag' }, () => {
-    form ??= makeForm(doc, options, () => slot.replaceChildren(open));
+    form ??= makeForm(doc, options, (refocus) => {
+      slot.replaceChildren(open);
+      if (refocus) open.focus(); // the keyboard user's place: back on "+ Tag"
+    });
     slot.replaceChildren(form);
     form.querySelector('input')!.focus();
   });
@@ -29,7 +32,7 @@ export function mountAddTag(slot: HTMLElement, options: AddTagOptions): () => vo
   return () => slot.replaceChildren();
 }
 
-function makeForm(doc: Document, { onAdd, name }: AddTagOptions, closed: () => void): HTMLFormElement {
+function makeForm(doc: Document, { onAdd, name }: AddTagOptions, closed: (refocus: boolean) => void): HTMLFormElement {
   const form = doc.createElement('form');
   form.className = 'add-tag-form';
   const field = doc.createElement('input');
@@ -43,25 +46,28 @@ function makeForm(doc: Document, { onAdd, name }: AddTagOptions, closed: () => v
   form.append(field, add);
 
   let lastInput: Event | null = null;
-  const close = () => {
+  /** `refocus`: the field had the focus (Escape, Enter), which goes back to "+ Tag". */
+  const close = (refocus: boolean) => {
     field.value = '';
     lastInput = null;
-    closed();
+    closed(refocus);
   };
   field.addEventListener('input', (e) => (lastInput = e));
   field.addEventListener('keydown', (e) => {
+    // The Enter that opened the field, held down, repeats here: it must not submit it empty.
+    if (e.key === 'Enter' && e.repeat) e.preventDefault();
     if (e.key !== 'Escape') return;
     e.preventDefault();
-    close();
+    close(true);
   });
   field.addEventListener('blur', () => {
-    if (!field.value.trim()) close();
+    if (!field.value.trim()) close(false);
   });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const label = field.value.trim().replace(/\s+/g, ' ');
     if (label && lastInput) onAdd(label.slice(0, 80), lastInput);
-    close();
+    close(true);
   });
   return form;
 }

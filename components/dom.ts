@@ -50,7 +50,7 @@ export function roleButton(doc: Document, { className, name, title, text = '' }:
   b.addEventListener('keydown', (e) => {
     if (e.key !== 'Enter' && e.key !== ' ') return;
     e.preventDefault();
-    onActivate(e);
+    if (!e.repeat) onActivate(e); // a held key acts once, as on a button
   });
   return b;
 }

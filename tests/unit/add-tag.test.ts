@@ -46,7 +46,30 @@ describe('mountAddTag', () => {
       expect(document.activeElement).toBe(t.field());
       t.field()!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
       expect(t.field()).toBeNull();
+      expect(document.activeElement).toBe(t.slot.querySelector('.add-tag')); // back where the keyboard user was
     }
+    // Held down, the key acts once, and its repeats do not submit the field it opened.
+    const plus = t.slot.querySelector<HTMLElement>('.add-tag')!;
+    plus.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', cancelable: true }));
+    plus.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', cancelable: true, repeat: true }));
+    const repeat = new KeyboardEvent('keydown', { key: 'Enter', cancelable: true, repeat: true });
+    t.field()!.dispatchEvent(repeat);
+    expect(repeat.defaultPrevented).toBe(true);
+    expect(document.activeElement).toBe(t.field());
+  });
+
+  it('gives the focus back to "+ Tag" after a tag is added, not after the field is left', () => {
+    const t = setUp();
+    t.open();
+    t.type('to cite');
+    t.submit();
+    expect(document.activeElement).toBe(t.slot.querySelector('.add-tag'));
+    t.open();
+    const elsewhere = document.body.appendChild(document.createElement('button'));
+    elsewhere.focus();
+    t.field()?.dispatchEvent(new FocusEvent('blur'));
+    expect(t.field()).toBeNull();
+    expect(document.activeElement).toBe(elsewhere);
   });
 
   it('adds nothing that was not typed, and closes on Escape or on leaving it empty', () => {
