@@ -314,6 +314,23 @@ describe('annotator on the saved listing', () => {
       expect(hosts()).toHaveLength(13);
     });
 
+    it('a list the page redraws while it loads is looked at again from its start', async () => {
+      const bg = fakeBackground();
+      const cells = [...document.querySelectorAll('article')].map((a) => a.parentElement!);
+      const grid = cells[0].parentElement!;
+      const pageQuestion = createPageQuestion(bg.transport.send);
+      annotator = createAnnotator(document, bg.transport, { ...trusted, pageQuestion });
+      expect(annotator.scanLoading()).toBe(0); // every card looked at, none built yet
+      // The page replaces its list (new elements for the same papers) before the answer comes.
+      const fresh = cells.map((c) => c.cloneNode(true) as HTMLElement);
+      grid.replaceChildren(...fresh, document.createTextNode('\n'));
+      for (const el of document.querySelectorAll('[data-props]')) pageQuestion.ask(el.getAttribute('data-props')!);
+      await vi.waitFor(() => expect(bg.requests.some((r) => r.type === 'getStates')).toBe(true));
+      for (let i = 0; i < 5; i++) await flush();
+      expect(annotator.scanLoading()).toBe(13);
+      expect(fresh.every((c) => c.querySelectorAll('[data-hfpt-controls]').length === 1)).toBe(true);
+    });
+
     it('a built card\'s buttons act on its own paper', async () => {
       const bg = fakeBackground();
       await startEarly(bg);
