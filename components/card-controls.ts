@@ -5,7 +5,7 @@
 // in as text (textContent, attribute values), never as markup; links are validated https already.
 import type { PaperState } from '@/lib/messages';
 import { mountAddTag } from './add-tag';
-import { button, el, roleButton } from './dom';
+import { button, el, roleButton, setChildren } from './dom';
 import { compactCount, hostOf } from './format';
 
 export interface TagView {
@@ -137,7 +137,7 @@ export function mountCardControls(container: HTMLElement, handlers: CardHandlers
       if (!prev || prev.view.tags !== view.tags) tags.replaceChildren(...view.tags.map((t) => chip(doc, t, handlers)));
       // New, highlight, tags, + Tag: those that show, in that order.
       const row = [isNew && newMark, view.highlight && highlight, view.tags.length > 0 && tags, addSlot].filter((n): n is HTMLElement => !!n);
-      if (row.length !== tagRow.childNodes.length || row.some((n, i) => tagRow.childNodes[i] !== n)) tagRow.replaceChildren(...row);
+      if (row.length !== tagRow.childNodes.length || row.some((n, i) => tagRow.childNodes[i] !== n)) setChildren(tagRow, row); // "+ Tag" keeps the focus
 
       if (!prev || prev.state.starred !== state.starred) {
         star.setAttribute('aria-pressed', String(state.starred));

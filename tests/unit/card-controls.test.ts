@@ -107,6 +107,16 @@ describe('mountCardControls', () => {
     expect(handlers.onRemoveTag).toHaveBeenCalledWith('mine', expect.any(KeyboardEvent));
   });
 
+  it('"+ Tag" keeps the focus when the first tag of the card appears before it', () => {
+    const { container, view } = mount();
+    view.update({ view: { ...VIEW, tags: [] }, state: OFF });
+    const plus = button(container, 'Add a tag');
+    plus.focus();
+    view.update({ view: VIEW, state: OFF });
+    expect(container.querySelectorAll('li[role="listitem"]')).toHaveLength(4);
+    expect(document.activeElement).toBe(plus);
+  });
+
   it('opens the "+ Tag" field on demand; without a handler there is none', async () => {
     const { container, view } = mount();
     view.update({ view: VIEW, state: OFF });
