@@ -147,6 +147,7 @@ test('our controls on the page pass axe (light and dark), with a card hidden and
   await card(page, LLAMA).getByRole('textbox', { name: 'New tag' }).fill('to cite');
   await card(page, LLAMA).getByRole('textbox', { name: 'New tag' }).press('Enter');
   await expect.poll(() => tagsOf(page, LLAMA)).toContain('to cite');
+  await expect(card(page, LLAMA).getByRole('button', { name: 'Add a tag' })).toBeFocused(); // the keyboard user's place
   await card(page, LLAMA).getByRole('button', { name: 'Remove tag to cite' }).focus(); // the chip shows its why
   for (const dark of [false, true]) {
     await page.evaluate((d) => document.documentElement.classList.toggle('dark', d), dark);
