@@ -2,8 +2,12 @@
 
 export const HF_ORIGIN = 'https://huggingface.co';
 
-/** New-style arXiv id (YYMM.NNNNN), the key for everything we store. Versions ("v2") are dropped. */
-const ARXIV_ID = /^(\d{4}\.\d{4,5})(?:v\d+)?$/;
+/**
+ * A new-style arXiv id (YYMM.NNNNN, the key for everything we store) and its version ("v2", dropped):
+ * the id is the pattern's one group. A source, for the patterns that find ids in text.
+ */
+export const ARXIV_ID_PATTERN = String.raw`(\d{4}\.\d{4,5})(?:v\d+)?`;
+const ARXIV_ID = new RegExp(`^${ARXIV_ID_PATTERN}$`);
 
 export function normaliseArxivId(raw: string): string | null {
   const m = ARXIV_ID.exec(raw.trim());

@@ -4,6 +4,7 @@
 // Only new-style arXiv ids (YYMM.NNNN[N], from April 2007) are accepted: they are the key of
 // everything we store and of Hugging Face's paper pages. Old-style ids (hep-th/9901001) are reported
 // as skipped, with that reason.
+import { ARXIV_ID_PATTERN } from '../hf/urls';
 
 export interface IdListResult {
   /** New-style arXiv ids, without versions, each once, in order of first appearance. */
@@ -16,7 +17,6 @@ export interface IdListResult {
 export const ID_LIST_MAX_CHARS = 10_000_000;
 const SKIPPED_TEXT_MAX = 120;
 
-const NEW_ID = String.raw`(\d{4}\.\d{4,5})(?:v\d+)?`;
 /** hep-th/9901001, math.AG/0601001, cs/0112017v2. */
 const OLD_ID_RE = /(?<![\w.-])[a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?\/\d{7}(?:v\d+)?(?!\d)/;
 
@@ -30,11 +30,11 @@ const OLD_ID_RE = /(?<![\w.-])[a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?\/\d{7}(?:v\d+)?(
  */
 const ID_RE = new RegExp(
   [
-    String.raw`(?:^|[^\w.-])(?:[\w-]+\.)*arxiv\.org/(?:abs|pdf|html|format)/${NEW_ID}(?!\d)`,
-    String.raw`(?:^|[^\w.-])(?:www\.)?(?:huggingface|hf)\.co/papers/${NEW_ID}(?!\d)`,
-    String.raw`10\.48550/arxiv\.${NEW_ID}(?!\d)`,
-    String.raw`\barxiv[:\s]\s*${NEW_ID}(?!\d)`,
-    String.raw`(?<![\w./:-])${NEW_ID}(?![\w-]|\.\d)`,
+    String.raw`(?:^|[^\w.-])(?:[\w-]+\.)*arxiv\.org/(?:abs|pdf|html|format)/${ARXIV_ID_PATTERN}(?!\d)`,
+    String.raw`(?:^|[^\w.-])(?:www\.)?(?:huggingface|hf)\.co/papers/${ARXIV_ID_PATTERN}(?!\d)`,
+    String.raw`10\.48550/arxiv\.${ARXIV_ID_PATTERN}(?!\d)`,
+    String.raw`\barxiv[:\s]\s*${ARXIV_ID_PATTERN}(?!\d)`,
+    String.raw`(?<![\w./:-])${ARXIV_ID_PATTERN}(?![\w-]|\.\d)`,
   ].join('|'),
   'gi',
 );
@@ -145,9 +145,12 @@ function bibEntries(lines: readonly string[]): BibEntry[] {
   return entries;
 }
 
+/** `eprint = {arXiv:2407.21783v2}` (or with quotes): the id. */
+const EPRINT_RE = new RegExp(String.raw`(?:^|[,\s{])eprint\s*=\s*[{"]\s*(?:arxiv:\s*)?${ARXIV_ID_PATTERN}\s*[}"]`, 'i');
+
 /** The eprint field's id when it has one, else the first arXiv id, URL or DOI in the entry. */
 function entryId(body: string): string | null {
-  const eprint = /(?:^|[,\s{])eprint\s*=\s*[{"]\s*(?:arxiv:\s*)?(\d{4}\.\d{4,5})(?:v\d+)?\s*[}"]/i.exec(body);
+  const eprint = EPRINT_RE.exec(body);
   if (eprint && plausibleId(eprint[1])) return eprint[1];
   return findArxivIds(body)[0] ?? null;
 }
