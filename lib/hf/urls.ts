@@ -2,12 +2,15 @@
 
 export const HF_ORIGIN = 'https://huggingface.co';
 
+/** A new-style arXiv id (YYMM.NNNNN): the key for everything we store. */
+const BARE_ID = String.raw`\d{4}\.\d{4,5}`;
 /**
- * A new-style arXiv id (YYMM.NNNNN, the key for everything we store) and its version ("v2", dropped):
- * the id is the pattern's one group. A source, for the patterns that find ids in text.
+ * An id and its version ("v2", dropped): the id is the pattern's one group. A source, for the
+ * patterns that find ids in text.
  */
-export const ARXIV_ID_PATTERN = String.raw`(\d{4}\.\d{4,5})(?:v\d+)?`;
+export const ARXIV_ID_PATTERN = String.raw`(${BARE_ID})(?:v\d+)?`;
 const ARXIV_ID = new RegExp(`^${ARXIV_ID_PATTERN}$`);
+const STORED_ID = new RegExp(`^${BARE_ID}$`);
 
 export function normaliseArxivId(raw: string): string | null {
   const m = ARXIV_ID.exec(raw.trim());
@@ -15,7 +18,7 @@ export function normaliseArxivId(raw: string): string | null {
 }
 
 export function isArxivId(raw: unknown): raw is string {
-  return typeof raw === 'string' && /^\d{4}\.\d{4,5}$/.test(raw);
+  return typeof raw === 'string' && STORED_ID.test(raw);
 }
 
 /** The page's own links to papers: `/papers/<id>`, maybe with a query or fragment. */
