@@ -85,12 +85,13 @@ async function askAbout(send: (request: Request) => Promise<Reply>, props: strin
   const key = crypto.randomUUID();
   const count = Math.ceil(props.length / PROPS_PART_CHARS);
   const sent: Promise<Reply>[] = [];
+  const nextTurn = () => new Promise<void>((resume) => yieldToPage(resume));
   for (let index = 0; index < count; index++) {
-    await new Promise<void>((next) => yieldToPage(next));
+    await nextTurn();
     const text = props.slice(index * PROPS_PART_CHARS, (index + 1) * PROPS_PART_CHARS);
     sent.push(send({ type: 'propsPart', key, index, text }));
   }
-  await new Promise<void>((next) => yieldToPage(next));
+  await nextTurn();
   // Messages from one script are handled in the order sent: the parts are in before the question.
   const reply = await send({ type: 'getStates', ids: [], propsParts: [{ key, count }] });
   if (reply?.ok || reply?.error !== PROPS_PARTS_MISSING) return reply;
