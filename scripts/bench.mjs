@@ -100,9 +100,9 @@ async function main() {
         results.memory = await benchMemory({ withExt, withoutExt, cards: 1000, runs: Math.min(opts.runs, 3) });
       }
       if (opts.only.has('roundtrip')) {
-        log('star round trip: 100 clicks');
+        log('star round trip: 100 clicks held, 100 instant; then input delivery with and without the extension');
         const ids = Array.from({ length: 100 }, (_, i) => benchPaperId(i));
-        results.roundTrip = await benchRoundTrip(withExt, { cards: 100, clicks: 100, ids });
+        results.roundTrip = await benchRoundTrip(withExt, withoutExt, { cards: 100, clicks: 100, ids });
       }
     } finally {
       await withExt.close();

@@ -4,11 +4,20 @@
 // - the click is a trusted one (CDP mouse events: the extension ignores synthetic clicks); in the
 //   content script's world (reached through CDP) its event timestamp is the start, and
 //   runtime.sendMessage is wrapped to stamp the reply's arrival;
+// - the button is held down PRESS_MS, as a person's click is. A click's timestamp is its mouseup's,
+//   and a mouseup sent right after its mousedown (Playwright's default) waits in the renderer for
+//   the frame the mousedown started, which no person's click does: input delivery several ms
+//   longer, with or without the extension (the control at the end measures both). A second pass
+//   clicks every Star again with such instant presses (un-starring: the same message and write),
+//   so that the figures can be compared with runs before this change;
 // - in the background service worker, writes to the 'papers' store are wrapped to stamp their
 //   transaction's 'complete' event, next to a listener that stamps each setState message's arrival.
 // Clocks are never compared across processes: page-side and worker-side spans are reported apart.
 import { benchUrl, contentWorld } from './browser.mjs';
 import { summarise } from './stats.mjs';
+
+/** How long the button is held: under any person's click (~60–150 ms), past the mousedown's frame. */
+export const PRESS_MS = 50;
 
 /** Service worker side: stamps message arrival and IndexedDB commits (worker clock). */
 function instrumentWorker() {
@@ -35,18 +44,34 @@ function instrumentWorker() {
 }
 
 /**
- * Content-script side, once: stamps each trusted click's event time, the moment its card shows
- * aria-pressed="true", and the moment each setState reply arrives.
+ * Content-script side, once a pass: stamps each trusted click's event time, the moment its card
+ * shows aria-pressed=`pressed`, and the moment each setState reply arrives.
  */
-function instrumentContentWorld() {
-  const rt = (globalThis.__benchRt = { clicks: [], dispatched: [], shown: [], replies: [] });
+function instrumentContentWorld(pressed) {
+  globalThis.__benchRt?.stop();
+  const observers = [];
+  const ac = new AbortController();
+  const rt = (globalThis.__benchRt = {
+    pressed,
+    clicks: [],
+    dispatched: [],
+    shown: [],
+    replies: [],
+    stop() {
+      ac.abort();
+      for (const mo of observers) mo.disconnect();
+    },
+  });
   for (const runtime of new Set([globalThis.browser?.runtime, globalThis.chrome?.runtime].filter(Boolean))) {
+    if (runtime.sendMessage.benchWrapped) continue; // by the pass before
     const send = runtime.sendMessage;
     runtime.sendMessage = function (...args) {
       const p = send.apply(this, args);
-      if (args[0]?.type === 'setState') p.then(() => rt.replies.push(performance.now()), () => rt.replies.push(NaN));
+      const { replies } = globalThis.__benchRt; // this pass's
+      if (args[0]?.type === 'setState') p.then(() => replies.push(performance.now()), () => replies.push(NaN));
       return p;
     };
+    runtime.sendMessage.benchWrapped = true;
   }
   document.addEventListener(
     'click',
@@ -55,15 +80,16 @@ function instrumentContentWorld() {
       rt.clicks.push(e.timeStamp); // when the input happened
       rt.dispatched.push(performance.now()); // when the page got to it
     },
-    { capture: true },
+    { capture: true, signal: ac.signal },
   );
   for (const star of starButtons()) {
     const mo = new MutationObserver(() => {
-      if (star.getAttribute('aria-pressed') !== 'true') return;
+      if (star.getAttribute('aria-pressed') !== String(pressed)) return;
       rt.shown.push(performance.now());
       mo.disconnect();
     });
     mo.observe(star, { attributes: true, attributeFilter: ['aria-pressed'] });
+    observers.push(mo);
   }
   function starButtons() {
     return [...document.querySelectorAll('article [data-hfpt-controls]')]
@@ -93,20 +119,58 @@ async function sampleAfterReply(i) {
     replyMs: rt.replies[i] - rt.clicks[i],
     shownMs: rt.shown[i] - rt.clicks[i],
     inputDelayMs: rt.dispatched[i] - rt.clicks[i],
-    confirmed: star.getAttribute('aria-pressed') === 'true',
+    confirmed: star.getAttribute('aria-pressed') === String(rt.pressed),
   };
 }
 
-async function clickStars(page, world, count) {
-  await world.evaluate(instrumentContentWorld);
+/** One pass: each of the first `count` Stars clicked, held `press` ms, until it shows `pressed`. */
+async function clickStars(page, world, count, { press, pressed }) {
+  await world.evaluate(instrumentContentWorld, pressed);
   const out = [];
   for (let i = 0; i < count; i++) {
     const { x, y } = await page.evaluate(starCentre, i);
-    await page.mouse.click(x, y);
+    await page.mouse.click(x, y, { delay: press });
     out.push(await world.evaluate(sampleAfterReply, i));
     await page.waitForTimeout(30); // let the background's push to the tab settle before the next
   }
   return out;
+}
+
+/**
+ * The control: input delivery (a trusted click's timestamp → the first capture listener) for
+ * clicks on card titles (their navigation prevented), held PRESS_MS and instant, in `browser`.
+ */
+async function inputDelivery(browser, cards, clicks) {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(benchUrl(cards), { waitUntil: 'load' });
+    await page.waitForTimeout(300);
+    await page.evaluate(() => {
+      window.__benchInput = [];
+      document.addEventListener('click', (e) => {
+        if (!e.isTrusted) return;
+        window.__benchInput.push(performance.now() - e.timeStamp);
+        e.preventDefault(); // a title is a link
+      }, { capture: true });
+    });
+    const byPress = { held: [], instant: [] };
+    for (let i = 0; i < clicks; i++) {
+      const held = i % 2 === 0; // alternately, so that both meet the same conditions
+      const { x, y } = await page.evaluate((i) => {
+        const title = document.querySelectorAll('article h3')[i];
+        title.scrollIntoView({ block: 'center' });
+        const r = title.getBoundingClientRect();
+        return { x: r.left + Math.min(20, r.width / 2), y: r.top + r.height / 2 };
+      }, i % cards);
+      await page.mouse.click(x, y, { delay: held ? PRESS_MS : 0 });
+      await page.waitForTimeout(30);
+      const d = await page.evaluate(() => window.__benchInput.pop());
+      (held ? byPress.held : byPress.instant).push(d);
+    }
+    return { heldMs: summarise(byPress.held), instantMs: summarise(byPress.instant) };
+  } finally {
+    await page.close();
+  }
 }
 
 /** Worker side, after: how many of the given ids are stored as starred. */
@@ -124,38 +188,59 @@ async function countStarred(ids) {
   return rows.filter((r) => r && typeof r.starredAt === 'number').length;
 }
 
-export async function benchRoundTrip(browser, { cards, clicks, ids }) {
+/** Worker side: the stamps so far, cleared for the next pass. */
+function takeWorkerStamps() {
+  const rt = globalThis.__benchRt ?? { received: [], commits: [] }; // none if MV3 restarted the worker
+  const taken = { received: rt.received.splice(0), commits: rt.commits.splice(0) };
+  return taken;
+}
+
+/**
+ * The first `clicks` Stars of a `cards`-card listing clicked twice: held PRESS_MS (starring, the
+ * budget's figures), then instant presses (un-starring); then the input-delivery control in both
+ * browsers.
+ */
+export async function benchRoundTrip(browser, withoutExt, { cards, clicks, ids }) {
   const page = await browser.context.newPage();
   try {
     await page.goto(benchUrl(cards), { waitUntil: 'load' });
     await page.waitForFunction((n) => document.querySelectorAll('[data-hfpt-controls]').length >= n, cards, { polling: 50 });
     await page.waitForTimeout(300);
     const world = await contentWorld(page, browser.extensionId);
-    const worker = await browser.currentWorker();
-    await worker.evaluate(instrumentWorker);
-    await worker.evaluate(() => {
-      globalThis.__benchRt.received.length = 0;
-      globalThis.__benchRt.commits.length = 0;
-    });
-    const samples = await clickStars(page, world, clicks);
+    await (await browser.currentWorker()).evaluate(instrumentWorker);
+    await (await browser.currentWorker()).evaluate(takeWorkerStamps);
+    const pass = async (press, pressed) => {
+      const samples = await clickStars(page, world, clicks, { press, pressed });
+      const stamps = await (await browser.currentWorker()).evaluate(takeWorkerStamps);
+      const inWorker = stamps.received.length === samples.length ? stamps.received.map((t, i) => (stamps.commits[i] ?? NaN) - t) : [];
+      const starred = await (await browser.currentWorker()).evaluate(countStarred, ids.slice(0, clicks));
+      return {
+        pressMs: press,
+        /** click → reply back in the content script (the write committed before the reply is sent). */
+        roundTripMs: summarise(samples.map((s) => s.replyMs)),
+        /** click → the card's aria-pressed flips (optimistic, before the write). */
+        shownMs: summarise(samples.map((s) => s.shownMs)),
+        /** click → the page's first listener runs (input delivery, before any of our code). */
+        inputDelayMs: summarise(samples.map((s) => s.inputDelayMs)),
+        /** In the service worker: setState message received → IndexedDB transaction complete. */
+        workerReceiveToCommitMs: summarise(inWorker),
+        confirmedOnCard: samples.filter((s) => s.confirmed).length,
+        /** Of the clicked papers, how many IndexedDB has starred afterwards. */
+        starredInIndexedDb: starred,
+      };
+    };
+    const held = await pass(PRESS_MS, true);
+    const instant = await pass(0, false);
     await world.detach();
-    // A service worker restarted meanwhile (MV3 may) has lost the stamps: then there are none.
-    const stamps = await (await browser.currentWorker()).evaluate(() => globalThis.__benchRt ?? { received: [], commits: [] });
-    const inWorker = stamps.received.length === samples.length ? stamps.received.map((t, i) => (stamps.commits[i] ?? NaN) - t) : [];
-    const persisted = await (await browser.currentWorker()).evaluate(countStarred, ids.slice(0, samples.length));
     return {
-      clicks: samples.length,
+      clicks,
       cards,
-      /** click → reply back in the content script (the write committed before the reply is sent). */
-      roundTripMs: summarise(samples.map((s) => s.replyMs)),
-      /** click → aria-pressed="true" on the card (optimistic, before the write). */
-      shownMs: summarise(samples.map((s) => s.shownMs)),
-      /** click → the page's first listener runs (input delivery, before any of our code). */
-      inputDelayMs: summarise(samples.map((s) => s.inputDelayMs)),
-      /** In the service worker: setState message received → IndexedDB transaction complete. */
-      workerReceiveToCommitMs: summarise(inWorker),
-      confirmedOnCard: samples.filter((s) => s.confirmed).length,
-      persistedInIndexedDb: persisted,
+      /** Held PRESS_MS, starring: the budget's figures. */
+      held,
+      /** Instant presses (Playwright's default; how runs before this change measured), un-starring. */
+      instant,
+      /** Input delivery on card titles, by press, without and with the extension. */
+      inputControl: { withoutExt: await inputDelivery(withoutExt, cards, 60), withExt: await inputDelivery(browser, cards, 60) },
     };
   } finally {
     await page.close();

@@ -1,0 +1,42 @@
+// The bench's report, from a results object shaped as scripts/bench/roundtrip.mjs returns it: the
+// star budget is judged on the held press, and both presses are shown.
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs module without types
+import { budgets, toMarkdown } from '../../scripts/bench/report.mjs';
+
+// Summaries as stats.mjs rounds them (to 0.1).
+const span = (median: number) => ({ median, p95: median + 5, min: Math.round(median * 5) / 10, max: median + 9, n: 100 });
+const pass = (pressMs: number, median: number, starred: number) => ({
+  pressMs,
+  roundTripMs: span(median),
+  shownMs: span(median / 3),
+  inputDelayMs: span(median / 4),
+  workerReceiveToCommitMs: span(3),
+  confirmedOnCard: 100,
+  starredInIndexedDb: starred,
+});
+const results = {
+  meta: { date: '2026-11-28 19:00 UTC', machine: '2 × CPU', chromium: 'Chromium 1', node: 'v20', runs: 5, pageNote: 'generated' },
+  roundTrip: {
+    clicks: 100,
+    cards: 100,
+    held: pass(50, 10.1, 100),
+    instant: pass(0, 16.7, 0),
+    inputControl: { withoutExt: { heldMs: span(1.4), instantMs: span(4.5) }, withExt: { heldMs: span(1.9), instantMs: span(6.3) } },
+  },
+};
+
+describe('bench report: star round trip', () => {
+  it('judges the budget on the held press', () => {
+    const star = budgets(results).find((b: { name: string }) => b.name.startsWith('star round trip'));
+    expect(star).toMatchObject({ value: 10.1, limit: 16, pass: true });
+  });
+
+  it('shows both presses, what each left in IndexedDB, and the control', () => {
+    const md = toMarkdown({ ...results, budgets: budgets(results) });
+    expect(md).toContain('| click → reply from the background (IndexedDB write committed first) | 10.1 ms (p95 15.1, 5.1–19.1) | 16.7 ms (p95 21.7, 8.4–25.7) |');
+    expect(md).toContain('100/100 papers are starred in IndexedDB');
+    expect(md).toContain('0 are still starred');
+    expect(md).toMatch(/without the extension 1\.4 ms \(0\.7–10\.4\) held, 4\.5 ms \(2\.3–13\.5\) instant; with it 1\.9 ms \(1–10\.9\) held, 6\.3 ms \(3\.2–15\.3\) instant/);
+  });
+});
