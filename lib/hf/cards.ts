@@ -118,6 +118,32 @@ export function listingCardsWhileLoading(doc: Document, last?: Element): HTMLEle
   return out;
 }
 
+/**
+ * While a listing loads, calls `onAdded` at the end of each of the parser's chunks that added to
+ * the list of cards. The whole document is watched only until the first paper card: from then on,
+ * only the list it is in (its parent and grandparent: a card may sit in a cell of its own), without
+ * their subtrees. A document-wide subtree observer makes the parser record every node it inserts:
+ * on a 1000-card listing (~36,000 elements) ~150 ms more in the parser's own tasks. Cards put
+ * anywhere else are found once the document is parsed, as are those of a list the page replaces.
+ */
+export function watchListWhileLoading(doc: Document, onAdded: () => void): { stop(): void } {
+  let narrowed = false;
+  const observer = new MutationObserver(() => {
+    onAdded();
+    if (narrowed) return;
+    // Few articles exist before the first card's link is parsed: this looks at the page's head only.
+    const first = [...doc.querySelectorAll(CARD)].find((el) => el.querySelector(PAPER_LINK));
+    const list = first?.parentElement;
+    if (!list) return;
+    narrowed = true;
+    observer.disconnect();
+    observer.observe(list, { childList: true });
+    if (list.parentElement) observer.observe(list.parentElement, { childList: true });
+  });
+  observer.observe(doc, { childList: true, subtree: true });
+  return { stop: () => observer.disconnect() };
+}
+
 /** The single paper page: controls next to the <h1> title. */
 export function findPaperPageCard(doc: Document, id: string): CardRef | null {
   const h1 = PAPER_PAGE_TITLE.map((s) => doc.querySelector<HTMLElement>(s)).find(Boolean);

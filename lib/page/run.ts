@@ -2,6 +2,7 @@
 // one scan per burst of page changes, and a clean stop when the extension is updated or removed.
 import { mountLayoutNotice } from '@/components/LayoutNotice';
 import { UI_CSS } from '@/components/styles';
+import { watchListWhileLoading } from '../hf/cards';
 import { pageHealth } from '../hf/health';
 import { watchIslands } from '../hf/props';
 import { pageKind } from '../hf/urls';
@@ -185,7 +186,7 @@ export function startTriage(
 
   ctx.onInvalidated(() => {
     islands?.stop();
-    whileLoading.disconnect();
+    whileLoading?.stop();
     observer.disconnect();
     runtime.onMessage.removeListener(onMessage);
     annotator.destroy();
@@ -204,12 +205,15 @@ export function startTriage(
   // cards the parser has finished take theirs at the end of each of its chunks (scanLoading, in
   // the chunk's own task: before the page lays them out, so that it lays them out once, with
   // ours); all the others are looked for once the page is parsed.
-  const whileLoading = new MutationObserver(() => {
-    if (!ctx.isInvalid && doc.readyState === 'loading') annotator.scanLoading();
-  });
+  const whileLoading =
+    loading && pageKind(doc.location.href) === 'listing'
+      ? watchListWhileLoading(doc, () => {
+          if (!ctx.isInvalid && doc.readyState === 'loading') annotator.scanLoading();
+        })
+      : undefined;
   const begin = () => {
     islands?.stop();
-    whileLoading.disconnect();
+    whileLoading?.stop();
     if (ctx.isInvalid) return;
     observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
     startSeen();
@@ -223,7 +227,6 @@ export function startTriage(
     scheduleHealth();
   };
   if (loading) {
-    whileLoading.observe(doc, { childList: true, subtree: true });
     doc.addEventListener('DOMContentLoaded', begin, { once: true });
   } else begin();
   return annotator;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findListingCards, findPaperPageCard, listingCardsWhileLoading, paperForCard, stillShows } from '@/lib/hf/cards';
+import { findListingCards, findPaperPageCard, listingCardsWhileLoading, paperForCard, stillShows, watchListWhileLoading } from '@/lib/hf/cards';
 import { readEmbeddedPapers, toPagePaper } from '@/lib/hf/embedded';
 import { pageKind, paperIdFromHref } from '@/lib/hf/urls';
 import { fixtureText, LISTING, PAPER_PAGE, parsePage } from './fixtures';
@@ -129,6 +129,50 @@ describe('the saved 2024 listing page', () => {
         expect(after.length).toBe(cards.length - i - 1);
         after.forEach((c, j) => expect(c).toBe(cards[i + 1 + j])); // the same elements, not look-alikes
       });
+    }
+  });
+
+  it('watches the whole document until the first paper card, then only the list it is in (watchListWhileLoading)', async () => {
+    const tick = () => new Promise((r) => setTimeout(r, 0));
+    const card = (d: Document, id: string) => {
+      const a = d.createElement('article');
+      a.innerHTML = `<h3><a href="/papers/${id}">A paper</a></h3>`;
+      return a;
+    };
+    // Cards in cells of their own (the saved listing), and cards straight in the list.
+    for (const inCells of [true, false]) {
+      const d = parsePage('<header><article id="promo"><p>no paper</p></article></header><main><div id="list"></div></main><footer></footer>');
+      const list = d.getElementById('list')!;
+      const add = (id: string) => {
+        if (!inCells) return list.append(card(d, id));
+        const cell = d.createElement('div');
+        cell.append(card(d, id));
+        list.append(cell);
+      };
+      let calls = 0;
+      const watcher = watchListWhileLoading(d, () => calls++);
+      // Before the first paper card anything the parser adds counts, an article without a paper link too.
+      d.getElementById('promo')!.append(d.createElement('p'));
+      await tick();
+      expect(calls).toBe(1);
+      add('2401.00001');
+      await tick();
+      expect(calls).toBe(2);
+      // From then on, what is added inside a card or elsewhere is not even recorded…
+      list.querySelector('article')!.append(d.createElement('p'));
+      d.querySelector('footer')!.append(d.createElement('p'));
+      await tick();
+      expect(calls).toBe(2);
+      // …and every card added to the list is.
+      add('2401.00002');
+      await tick();
+      add('2401.00003');
+      await tick();
+      expect(calls).toBe(4);
+      watcher.stop();
+      add('2401.00004');
+      await tick();
+      expect(calls).toBe(4);
     }
   });
 
