@@ -81,13 +81,18 @@ const DARK = `--hfpt-fg:#d1d5db;--hfpt-muted:#9ca3af;--hfpt-border:#374151;--hfp
  * Document-level rules: only our own data attributes, never the page's classes. The colours are
  * set on our hosts (every one carries data-hfpt-ui), not on :root: a custom property set on :root
  * is inherited by every element of the page, so adding this sheet would restyle the whole page
- * (~300 ms on a 1000-card listing). Off-screen controls skip style and layout (content-visibility);
- * the 4px of padding, taken back by the margin, keep focus rings clear of its paint clip.
+ * (~300 ms on a 1000-card listing). Controls put in after the page was parsed (data-hfpt-late) skip
+ * style and layout while off-screen (content-visibility): put in together, they would make the page
+ * lay out every card's controls in one frame (~550 against ~300 ms on 1000 cards). Those put in while
+ * the page is parsed are laid out with it and do without: content-visibility costs every frame of a
+ * scroll (pre-paint of each such element; 1000 cards: ~5.5 s of long frames over a 24,000 px scroll
+ * against ~2 s). The 4px of padding, taken back by the margin, keep focus rings clear of its paint clip.
  */
 export const PAGE_CSS = `
 [data-hfpt-ui] { ${LIGHT} }
 :root.dark [data-hfpt-ui] { ${DARK} }
-[data-hfpt-controls] { content-visibility: auto; contain-intrinsic-size: auto 68px; padding: 0 4px; margin: 0 -4px; }
+[data-hfpt-controls] { padding: 0 4px; margin: 0 -4px; }
+[data-hfpt-controls][data-hfpt-late] { content-visibility: auto; contain-intrinsic-size: auto 68px; }
 [data-hfpt-collapsed] { display: none; }
 :root:not([data-hfpt-peek]) :is([data-hfpt-hidden], [data-hfpt-muted]) > [data-hfpt-collapsed] { display: block; }
 :root:not([data-hfpt-peek]) :is([data-hfpt-hidden], [data-hfpt-muted]) > :not([data-hfpt-collapsed]) { display: none !important; }

@@ -680,6 +680,8 @@ export function createAnnotator(doc: Document, transport: Transport, options: An
   function attach(m: Mounted) {
     if (m.attached || !m.controls) return;
     m.attached = true;
+    // After the page was parsed, off-screen controls skip layout (PAGE_CSS says why only then).
+    if (doc.readyState !== 'loading') m.controls.host.setAttribute('data-hfpt-late', '');
     if (m.ref.position === 'append') m.ref.anchor.append(m.controls.host);
     else m.ref.anchor.after(m.controls.host);
     if (m.collapsed) m.ref.card.prepend(m.collapsed.host);

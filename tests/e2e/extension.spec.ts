@@ -143,6 +143,9 @@ test('client-side navigation: new cards are annotated, none twice', async ({ pag
   });
   await expect(card(page, '2605.99999').locator('[data-hfpt-controls]')).toHaveCount(1);
   await expect(page.locator('[data-hfpt-controls]')).toHaveCount(next.length + 1);
+  // Put in after the page was parsed, controls skip layout while off-screen (PAGE_CSS).
+  const visibility = await card(page, '2605.99999').locator('[data-hfpt-controls]').evaluate((h) => getComputedStyle(h).contentVisibility);
+  expect(visibility).toBe('auto');
 });
 
 test('the paper page gets controls next to its title', async ({ page }) => {

@@ -227,11 +227,16 @@ describe('a page that is still loading', () => {
       expect(hosts()).toBe(i === 0 ? 4 : articles.length - 1);
     }
     expect(articles.at(-1)!.querySelector('[data-hfpt-controls]')).toBeNull();
+    // Laid out with the page: no content-visibility (it would cost every frame of a scroll).
+    const late = () => [...document.querySelectorAll('[data-hfpt-controls][data-hfpt-late]')].map((h) => h.closest('article'));
+    expect(late()).toEqual([]);
 
     state = 'interactive';
     document.dispatchEvent(new Event('DOMContentLoaded'));
     expect(hosts()).toBe(articles.length - 1); // not in DOMContentLoaded's task
     await vi.waitFor(() => expect(hosts()).toBe(articles.length));
     expect([...document.querySelectorAll('article')].every((a) => a.querySelectorAll('[data-hfpt-controls]').length === 1)).toBe(true);
+    // Put in after the page was parsed: off-screen, it skips layout.
+    expect(late()).toEqual([articles.at(-1)]);
   });
 });
