@@ -2,7 +2,7 @@
 // Writes bench/results.json and bench/results.md, prints the table. Never fails on time: the exit
 // code is 0 unless the harness itself breaks.
 //
-//   node scripts/bench.mjs [--runs=5] [--quick] [--only=annotation,trace,roundtrip,popup,bundles,memory]
+//   node scripts/bench.mjs [--runs=5] [--quick] [--only=annotation,trace,roundtrip,popup,bundles,memory,scroll]
 //                          [--profile] [--extension-dir=.output/chrome-mv3]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -17,13 +17,14 @@ import { benchPaperId, listingWithCards } from './bench/pages.mjs';
 import { benchPopup } from './bench/popup.mjs';
 import { budgets, toMarkdown } from './bench/report.mjs';
 import { benchRoundTrip } from './bench/roundtrip.mjs';
+import { benchScroll } from './bench/scroll.mjs';
 import { CHROMIUM_PATH } from '../tests/e2e/harness.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** bench/results.md is committed as the latest full measurement; partial or other-build runs go aside. */
 const OUT_DIR = resolve(ROOT, 'bench');
 const PARTIAL_OUT_DIR = resolve(ROOT, 'test-results/bench');
-const SECTIONS = ['annotation', 'trace', 'roundtrip', 'popup', 'bundles', 'memory'];
+const SECTIONS = ['annotation', 'trace', 'roundtrip', 'popup', 'bundles', 'memory', 'scroll'];
 
 function options(argv) {
   const arg = (name) => argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
@@ -54,7 +55,8 @@ async function main() {
   const started = Date.now();
   const log = (s) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${s}`);
   const sizes = [100, 1000];
-  const pages = new Map(sizes.map((n) => [n, listingWithCards(n)]));
+  const scrollSizes = [300, 1000];
+  const pages = new Map([...new Set([...sizes, ...scrollSizes])].map((n) => [n, listingWithCards(n)]));
   const results = {
     meta: {
       date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
@@ -77,7 +79,7 @@ async function main() {
     results.bundles = benchBundles(opts.extensionDir);
   }
 
-  const needsListing = ['annotation', 'trace', 'roundtrip', 'memory'].some((s) => opts.only.has(s)) || opts.profile;
+  const needsListing = ['annotation', 'trace', 'roundtrip', 'memory', 'scroll'].some((s) => opts.only.has(s)) || opts.profile;
   if (needsListing) {
     const withExt = await launch({ extension: true, pages, extensionDir: opts.extensionDir });
     const withoutExt = await launch({ extension: false, pages });
@@ -103,6 +105,10 @@ async function main() {
         log('star round trip: 100 clicks held, 100 instant; then input delivery with and without the extension');
         const ids = Array.from({ length: 100 }, (_, i) => benchPaperId(i));
         results.roundTrip = await benchRoundTrip(withExt, withoutExt, { cards: 100, clicks: 100, ids });
+      }
+      if (opts.only.has('scroll')) {
+        log(`scrolling ${scrollSizes.join(' and ')} cards with the wheel, ${Math.min(opts.runs, 3)} runs each, with and without the extension`);
+        results.scroll = await benchScroll({ withExt, withoutExt, sizes: scrollSizes, runs: Math.min(opts.runs, 3) });
       }
     } finally {
       await withExt.close();

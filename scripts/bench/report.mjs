@@ -51,6 +51,7 @@ export function toMarkdown(r) {
   if (r.popup) popupTable(r.popup, line);
   if (r.bundles) bundleTable(r.bundles, line);
   if (r.memory) memoryTable(r.memory, line);
+  if (r.scroll) scrollTable(r.scroll, line);
   if (r.profiles) profileLines(r.profiles, line);
   return out.join('\n') + '\n';
 }
@@ -145,6 +146,25 @@ function bundleTable(b, line) {
   const c = b.contentScript;
   line();
   line(`Content script, checked in the built file: Dexie ${c.dexie ? '**present**' : 'absent'}, indexedDB ${c.indexedDB ? '**present**' : 'absent'}, full zod ${c.fullZod ? '**present**' : 'absent'} (zod/mini ${c.zodMini ? 'present' : 'absent'}).`);
+}
+
+function scrollTable(scroll, line) {
+  const first = Object.values(scroll)[0];
+  line();
+  line('## 7. Scrolling');
+  line();
+  line(`Each listing, once annotated, scrolled with the mouse wheel: ${first.steps} steps of ${first.stepPx} px, 16 ms apart; long animation frames (over 50 ms) in the page. Median of ${first.runs} runs (sum: min–max).`);
+  line();
+  line("Last column: per run, the cards whose controls went in after the page was parsed (the background's answer came late, as from a worker just started); those skip layout off-screen with `content-visibility: auto`, which costs each frame of a scroll.");
+  line();
+  line('| cards | extension | long frames | their sum | longest | controls put in late |');
+  line('|---|---|---|---|---|---|');
+  for (const s of Object.values(scroll)) {
+    for (const [label, key] of [['with', 'withExt'], ['without', 'withoutExt']]) {
+      const x = s[key];
+      line(`| ${s.cards} | ${label} | ${x.longFrames} | ${x.sumMs} ms (${x.sumRangeMs[0]}–${x.sumRangeMs[1]}) | ${x.longestMs} ms | ${x.lateHosts?.join(', ') ?? ''} |`);
+    }
+  }
 }
 
 function memoryTable(m, line) {

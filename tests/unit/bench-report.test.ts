@@ -40,3 +40,14 @@ describe('bench report: star round trip', () => {
     expect(md).toMatch(/without the extension 1\.4 ms \(0\.7–10\.4\) held, 4\.5 ms \(2\.3–13\.5\) instant; with it 1\.9 ms \(1–10\.9\) held, 6\.3 ms \(3\.2–15\.3\) instant/);
   });
 });
+
+describe('bench report: scrolling', () => {
+  it('shows each size with and without the extension, and the controls put in late per run', () => {
+    const x = (longFrames: number, sumMs: number, late: number[]) => ({ longFrames, sumMs, longestMs: 90, sumRangeMs: [sumMs - 100, sumMs + 100], lateHosts: late });
+    const scroll = { 1000: { cards: 1000, steps: 60, stepPx: 400, runs: 3, withExt: x(49, 3058, [1000, 0, 0]), withoutExt: x(31, 1750, [0, 0, 0]) } };
+    const md = toMarkdown({ meta: results.meta, budgets: [], scroll });
+    expect(md).toContain('60 steps of 400 px');
+    expect(md).toContain('| 1000 | with | 49 | 3058 ms (2958–3158) | 90 ms | 1000, 0, 0 |');
+    expect(md).toContain('| 1000 | without | 31 | 1750 ms (1650–1850) | 90 ms | 0, 0, 0 |');
+  });
+});
