@@ -191,8 +191,7 @@ async function countStarred(ids) {
 /** Worker side: the stamps so far, cleared for the next pass. */
 function takeWorkerStamps() {
   const rt = globalThis.__benchRt ?? { received: [], commits: [] }; // none if MV3 restarted the worker
-  const taken = { received: rt.received.splice(0), commits: rt.commits.splice(0) };
-  return taken;
+  return { received: rt.received.splice(0), commits: rt.commits.splice(0) };
 }
 
 /**
