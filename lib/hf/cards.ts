@@ -120,11 +120,13 @@ export function listingCardsWhileLoading(doc: Document, last?: Element): HTMLEle
 
 /**
  * While a listing loads, calls `onAdded` at the end of each of the parser's chunks that added to
- * the list of cards. The whole document is watched only until the first paper card: from then on,
- * only the list it is in (its parent and grandparent: a card may sit in a cell of its own), without
- * their subtrees. A document-wide subtree observer makes the parser record every node it inserts:
- * on a 1000-card listing (~36,000 elements) ~150 ms more in the parser's own tasks. Cards put
- * anywhere else are found once the document is parsed, as are those of a list the page replaces.
+ * the list of cards. The whole document is watched only until the first paper card (an article with
+ * a paper's id, as the scan reads it): from then on, only that card's ancestors, each for its own
+ * children (without subtrees). The parser adds the next cards, or what follows the list, to one of
+ * them whatever the list's nesting. A document-wide subtree observer makes the parser record every
+ * node it inserts: on a 1000-card listing (~36,000 elements) ~150 ms more in the parser's own
+ * tasks. Cards put anywhere else are found once the document is parsed, as are those of a list
+ * the page replaces.
  */
 export function watchListWhileLoading(doc: Document, onAdded: () => void): { stop(): void } {
   let narrowed = false;
@@ -132,13 +134,11 @@ export function watchListWhileLoading(doc: Document, onAdded: () => void): { sto
     onAdded();
     if (narrowed) return;
     // Few articles exist before the first card's link is parsed: this looks at the page's head only.
-    const first = [...doc.querySelectorAll(CARD)].find((el) => el.querySelector(PAPER_LINK));
-    const list = first?.parentElement;
-    if (!list) return;
+    const first = [...doc.querySelectorAll(CARD)].find((el) => cardPaperId(el));
+    if (!first) return;
     narrowed = true;
     observer.disconnect();
-    observer.observe(list, { childList: true });
-    if (list.parentElement) observer.observe(list.parentElement, { childList: true });
+    for (let el = first.parentElement; el; el = el.parentElement) observer.observe(el, { childList: true });
   });
   observer.observe(doc, { childList: true, subtree: true });
   return { stop: () => observer.disconnect() };

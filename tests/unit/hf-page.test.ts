@@ -132,47 +132,53 @@ describe('the saved 2024 listing page', () => {
     }
   });
 
-  it('watches the whole document until the first paper card, then only the list it is in (watchListWhileLoading)', async () => {
+  it('watches the whole document until the first paper card, then only its ancestors (watchListWhileLoading)', async () => {
     const tick = () => new Promise((r) => setTimeout(r, 0));
     const card = (d: Document, id: string) => {
       const a = d.createElement('article');
       a.innerHTML = `<h3><a href="/papers/${id}">A paper</a></h3>`;
       return a;
     };
-    // Cards in cells of their own (the saved listing), and cards straight in the list.
-    for (const inCells of [true, false]) {
-      const d = parsePage('<header><article id="promo"><p>no paper</p></article></header><main><div id="list"></div></main><footer></footer>');
+    // Cards straight in the list, in cells of their own (the saved listing), and nested deeper.
+    for (const depth of [0, 1, 2]) {
+      // Before the list: an article that is not a paper's card, though it links to the papers' pages.
+      const d = parsePage('<header><article id="promo"><a href="/papers/trending">Trending</a></article></header><main><ul id="list"></ul></main>');
       const list = d.getElementById('list')!;
       const add = (id: string) => {
-        if (!inCells) return list.append(card(d, id));
-        const cell = d.createElement('div');
-        cell.append(card(d, id));
-        list.append(cell);
+        let item: Element = card(d, id);
+        for (let i = 0; i < depth; i++) {
+          const wrap = d.createElement(i === depth - 1 ? 'li' : 'div');
+          wrap.append(item);
+          item = wrap;
+        }
+        list.append(item);
       };
       let calls = 0;
       const watcher = watchListWhileLoading(d, () => calls++);
-      // Before the first paper card anything the parser adds counts, an article without a paper link too.
+      // Before the first paper card anything the parser adds counts.
       d.getElementById('promo')!.append(d.createElement('p'));
       await tick();
       expect(calls).toBe(1);
       add('2401.00001');
       await tick();
       expect(calls).toBe(2);
-      // From then on, what is added inside a card or elsewhere is not even recorded…
+      // From then on, what is added inside a card or inside the promo article is not even recorded…
       list.querySelector('article')!.append(d.createElement('p'));
-      d.querySelector('footer')!.append(d.createElement('p'));
+      d.getElementById('promo')!.append(d.createElement('p'));
       await tick();
       expect(calls).toBe(2);
-      // …and every card added to the list is.
+      // …and every card added to the list is, as is what the parser adds after the list.
       add('2401.00002');
       await tick();
       add('2401.00003');
       await tick();
-      expect(calls).toBe(4);
+      d.body.append(d.createElement('footer'));
+      await tick();
+      expect(calls).toBe(5);
       watcher.stop();
       add('2401.00004');
       await tick();
-      expect(calls).toBe(4);
+      expect(calls).toBe(5);
     }
   });
 
