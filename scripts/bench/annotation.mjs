@@ -23,9 +23,11 @@ async function loadOnce(browser, n) {
 
 /**
  * Stops the extension's service worker, as Chromium does after 30 s idle (MV3): the next load's
- * questions start it again. A real user's first listing of the morning meets such a worker.
+ * questions start it again. A real user's first listing of the morning meets such a worker. It
+ * marks the running worker first: see restartedSinceStop.
  */
 async function stopWorkers(browser) {
+  await (await browser.currentWorker()).evaluate(() => (globalThis.__benchBeforeStop = true));
   const page = await browser.context.newPage();
   try {
     const cdp = await browser.context.newCDPSession(page);
@@ -36,6 +38,11 @@ async function stopWorkers(browser) {
   } finally {
     await page.close();
   }
+}
+
+/** The worker answering now is a new one (the mark stopWorkers left is gone): the stop took. */
+async function restartedSinceStop(browser) {
+  return (await browser.currentWorker()).evaluate(() => globalThis.__benchBeforeStop !== true);
 }
 
 /** Long tasks: all of them, and those from DOMContentLoaded on (where the content script runs). */
@@ -67,11 +74,13 @@ export async function benchAnnotation({ withExt, withoutExt, sizes, runs, log })
     }
     // Then loads that each start with the worker stopped (not in the figures above).
     const idle = [];
+    let stopsSeen = 0;
     for (let i = 0; i < IDLE_RUNS; i++) {
       await stopWorkers(withExt);
       idle.push(await loadOnce(withExt, n));
+      if (await restartedSinceStop(withExt)) stopsSeen++;
     }
-    log(`  ${n} cards, worker stopped first: annotated ${idle.map((r) => (r.controlsAt - r.dcl).toFixed(0)).join(', ')} ms after DOMContentLoaded`);
+    log(`  ${n} cards, worker stopped first (a worker started anew in ${stopsSeen} of ${IDLE_RUNS}): annotated ${idle.map((r) => (r.controlsAt - r.dcl).toFixed(0)).join(', ')} ms after DOMContentLoaded`);
     const annotated = ext.map((r) => r.controlsAt - r.dcl);
     const loadBase = base.map((r) => r.load);
     const s = (list, key) => summarise(list.map((r) => taskStats(r)[key]));
@@ -95,6 +104,8 @@ export async function benchAnnotation({ withExt, withoutExt, sizes, runs, log })
       },
       /** Loads with the service worker stopped first (as after 30 s idle): each load's figures. */
       workerStopped: {
+        /** Of the loads, how many met a worker started anew (the stop took). */
+        stopsSeen,
         annotatedAfterDclMs: idle.map((r) => Math.round(r.controlsAt - r.dcl)),
         longestFrameAfterDclMs: idle.map((r) => Math.round(longest(r.frames.filter((f) => f.start + f.duration > r.dcl)))),
       },

@@ -72,7 +72,11 @@ function annotationTables(r, line) {
     line();
     line("With the background's service worker stopped before each load (as Chromium stops it after 30 s idle; not in the figures above), each load:");
     line();
-    for (const a of stopped) line(`- ${a.cards} cards: annotated ${a.workerStopped.annotatedAfterDclMs.join(', ')} ms after DOMContentLoaded; longest frame after it ${a.workerStopped.longestFrameAfterDclMs.join(', ')} ms.`);
+    for (const a of stopped) {
+      const w = a.workerStopped;
+      const seen = w.stopsSeen === undefined ? '' : ` (a worker started anew in ${w.stopsSeen} of ${w.annotatedAfterDclMs.length})`;
+      line(`- ${a.cards} cards: annotated ${w.annotatedAfterDclMs.join(', ')} ms after DOMContentLoaded; longest frame after it ${w.longestFrameAfterDclMs.join(', ')} ms${seen}.`);
+    }
   }
   line();
   line('## 2. Main-thread cost');

@@ -206,9 +206,10 @@ export async function benchRoundTrip(browser, withoutExt, { cards, clicks, ids }
     await page.waitForFunction((n) => document.querySelectorAll('[data-hfpt-controls]').length >= n, cards, { polling: 50 });
     await page.waitForTimeout(300);
     const world = await contentWorld(page, browser.extensionId);
-    await (await browser.currentWorker()).evaluate(instrumentWorker);
-    await (await browser.currentWorker()).evaluate(takeWorkerStamps);
     const pass = async (press, pressed) => {
+      // Each pass: a worker MV3 restarted since has lost the instrumentation (it is idempotent).
+      await (await browser.currentWorker()).evaluate(instrumentWorker);
+      await (await browser.currentWorker()).evaluate(takeWorkerStamps);
       const samples = await clickStars(page, world, clicks, { press, pressed });
       const stamps = await (await browser.currentWorker()).evaluate(takeWorkerStamps);
       const inWorker = stamps.received.length === samples.length ? stamps.received.map((t, i) => (stamps.commits[i] ?? NaN) - t) : [];
