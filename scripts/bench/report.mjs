@@ -166,14 +166,15 @@ function scrollTable(scroll, line) {
   line();
   line(`Each listing, once annotated, scrolled with the mouse wheel: ${first.steps} steps of ${first.stepPx} px, 16 ms apart; long animation frames (over 50 ms) in the page. Median of ${first.runs} runs (sum: min–max).`);
   line();
-  line("Last column: per run, the cards whose controls went in after the page was parsed (the background's answer came late, as from a worker just started); those skip layout off-screen with `content-visibility: auto`, which costs each frame of a scroll.");
+  line("Last column: each run's sum, with the cards whose controls went in after the page was parsed in brackets (the background's answer came late, as from a worker just started): those skip layout off-screen with `content-visibility: auto`, which costs each frame of a scroll, so a run with them is slower than the median shows.");
   line();
-  line('| cards | extension | long frames | their sum | longest | controls put in late |');
+  line('| cards | extension | long frames | their sum | longest | each run: sum (controls put in late) |');
   line('|---|---|---|---|---|---|');
   for (const s of Object.values(scroll)) {
     for (const [label, key] of [['with', 'withExt'], ['without', 'withoutExt']]) {
       const x = s[key];
-      line(`| ${s.cards} | ${label} | ${x.longFrames} | ${x.sumMs} ms (${x.sumRangeMs[0]}–${x.sumRangeMs[1]}) | ${x.longestMs} ms | ${x.lateHosts?.join(', ') ?? ''} |`);
+      const runs = x.sumsMs?.map((sum, i) => `${sum} ms (${x.lateHosts[i]})`).join(', ') ?? '';
+      line(`| ${s.cards} | ${label} | ${x.longFrames} | ${x.sumMs} ms (${x.sumRangeMs[0]}–${x.sumRangeMs[1]}) | ${x.longestMs} ms | ${runs} |`);
     }
   }
 }

@@ -50,6 +50,8 @@ export async function benchScroll({ withExt, withoutExt, sizes, runs }) {
       sumRangeMs: [Math.round(Math.min(...rs.map((r) => r.sumMs))), Math.round(Math.max(...rs.map((r) => r.sumMs)))],
       /** Per run: cards whose controls went in after the page was parsed (content-visibility: auto). */
       lateHosts: rs.map((r) => r.late),
+      /** Per run: the sum of its long frames (to read beside lateHosts). */
+      sumsMs: rs.map((r) => Math.round(r.sumMs)),
     });
     out[n] = { cards: n, steps: STEPS, stepPx: STEP_PX, runs, withExt: summary(runsOf.withExt), withoutExt: summary(runsOf.withoutExt) };
   }

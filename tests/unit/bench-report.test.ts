@@ -42,13 +42,13 @@ describe('bench report: star round trip', () => {
 });
 
 describe('bench report: scrolling', () => {
-  it('shows each size with and without the extension, and the controls put in late per run', () => {
-    const x = (longFrames: number, sumMs: number, late: number[]) => ({ longFrames, sumMs, longestMs: 90, sumRangeMs: [sumMs - 100, sumMs + 100], lateHosts: late });
-    const scroll = { 1000: { cards: 1000, steps: 60, stepPx: 400, runs: 3, withExt: x(49, 3058, [1000, 0, 0]), withoutExt: x(31, 1750, [0, 0, 0]) } };
+  it("shows each size with and without the extension, and each run's sum beside its controls put in late", () => {
+    const x = (longFrames: number, sums: number[], late: number[]) => ({ longFrames, sumMs: sums[1], longestMs: 90, sumRangeMs: [Math.min(...sums), Math.max(...sums)], lateHosts: late, sumsMs: sums });
+    const scroll = { 1000: { cards: 1000, steps: 60, stepPx: 400, runs: 3, withExt: x(49, [4840, 3058, 1731], [1000, 0, 0]), withoutExt: x(31, [900, 1750, 1800], [0, 0, 0]) } };
     const md = toMarkdown({ meta: results.meta, budgets: [], scroll });
     expect(md).toContain('60 steps of 400 px');
-    expect(md).toContain('| 1000 | with | 49 | 3058 ms (2958–3158) | 90 ms | 1000, 0, 0 |');
-    expect(md).toContain('| 1000 | without | 31 | 1750 ms (1650–1850) | 90 ms | 0, 0, 0 |');
+    expect(md).toContain('| 1000 | with | 49 | 3058 ms (1731–4840) | 90 ms | 4840 ms (1000), 3058 ms (0), 1731 ms (0) |');
+    expect(md).toContain('| 1000 | without | 31 | 1750 ms (900–1800) | 90 ms | 900 ms (0), 1750 ms (0), 1800 ms (0) |');
   });
 });
 
