@@ -85,3 +85,8 @@ export async function contentWorld(page, extensionId) {
     detach: () => cdp.detach(),
   };
 }
+
+/** Waits until `n` cards of the page carry our controls' host (the page's own view). */
+export async function waitForControls(page, n) {
+  await page.waitForFunction((n) => document.querySelectorAll('[data-hfpt-controls]').length >= n, n, { polling: 50 });
+}

@@ -13,7 +13,7 @@
 // - in the background service worker, writes to the 'papers' store are wrapped to stamp their
 //   transaction's 'complete' event, next to a listener that stamps each setState message's arrival.
 // Clocks are never compared across processes: page-side and worker-side spans are reported apart.
-import { benchUrl, contentWorld } from './browser.mjs';
+import { benchUrl, contentWorld, waitForControls } from './browser.mjs';
 import { summarise } from './stats.mjs';
 
 /** How long the button is held: under any person's click (~60–150 ms), past the mousedown's frame. */
@@ -203,7 +203,7 @@ export async function benchRoundTrip(browser, withoutExt, { cards, clicks, ids }
   const page = await browser.context.newPage();
   try {
     await page.goto(benchUrl(cards), { waitUntil: 'load' });
-    await page.waitForFunction((n) => document.querySelectorAll('[data-hfpt-controls]').length >= n, cards, { polling: 50 });
+    await waitForControls(page, cards);
     await page.waitForTimeout(300);
     const world = await contentWorld(page, browser.extensionId);
     const pass = async (press, pressed) => {

@@ -2,7 +2,7 @@
 // and without the extension. A researcher scrolls the listing for minutes; what our hosts cost per
 // frame (style, layout, pre-paint, intersection work) shows here, not in a load. Long animation
 // frames (over 50 ms) observed in the page: how many, their sum, the longest.
-import { benchUrl } from './browser.mjs';
+import { benchUrl, waitForControls } from './browser.mjs';
 import { median } from './stats.mjs';
 
 const STEPS = 60;
@@ -12,7 +12,7 @@ async function scrollOnce(browser, n) {
   const page = await browser.context.newPage();
   try {
     await page.goto(benchUrl(n), { waitUntil: 'load', timeout: 120_000 });
-    if (browser.extensionId) await page.waitForFunction((n) => document.querySelectorAll('[data-hfpt-controls]').length >= n, n, { polling: 50 });
+    if (browser.extensionId) await waitForControls(page, n);
     await page.waitForTimeout(1500); // past the seen tracker's start and the page's own settling
     await page.evaluate(() => {
       window.__benchFrames = [];
