@@ -137,13 +137,23 @@ export async function handleRequest(deps: HandlerDeps, raw: unknown, sender: Sen
       const joined = msg.propsParts?.map((p) => propsPartsOf(deps).take(p.key, p.count));
       if (joined?.some((j) => j === null)) return { ok: false, error: PROPS_PARTS_MISSING };
       const props = joined ? [...(msg.props ?? []), ...(joined as string[])] : msg.props;
+      // IndexedDB answers on its own thread while this one works: the settings (read when the
+      // worker starts, maybe not yet in) while the page's JSON is read, the states while the papers
+      // are tagged.
+      const settingsRead = settingsOf(deps.db);
+      settingsRead.catch(() => {}); // awaited below; a failure is the reply's, not an unhandled rejection
       // The page's JSON, when sent, names papers too: their states and tags are part of the answer.
       const papers = pagePapersOf(props);
-      const states = await deps.papers.getStates(idsAskedAbout(msg.ids, papers));
-      if (!msg.papers && !papers) return { ok: true, states };
+      const statesRead = deps.papers.getStates(idsAskedAbout(msg.ids, papers));
+      statesRead.catch(() => {});
+      if (!msg.papers && !papers) return { ok: true, states: await statesRead };
       const tagger = (deps.tagger ??= sharedTagger ??= createTagger());
+      const texts = textsOf(msg.papers, papers);
+      const settings = await settingsRead;
+      tagger.prepare(texts, settings);
+      const states = await statesRead;
       // Manual tags as stored (a paper asked about without its state has none).
-      const facets = tagger.describe(textsOf(msg.papers, papers), (id) => states[id]?.manualTags ?? [], await settingsOf(deps.db));
+      const facets = tagger.describe(texts, (id) => states[id]?.manualTags ?? [], settings);
       return { ok: true, states, facets, papers };
     }
     case 'setState':

@@ -35,7 +35,10 @@ interface Tagging {
   disabledTopics: ReadonlySet<string>;
 }
 
-function compileTagging(settings: { rules: readonly Rule[]; disabledTopics: readonly string[] }): Tagging {
+/** What of the settings tagging depends on. */
+type TaggingSettings = { rules: readonly Rule[]; disabledTopics: readonly string[] };
+
+function compileTagging(settings: TaggingSettings): Tagging {
   return { rules: compileRules(settings.rules), disabledTopics: new Set(settings.disabledTopics) };
 }
 
@@ -78,32 +81,41 @@ const CACHE_SIZE = 2000;
 export function createTagger() {
   const cache = new Map<string, { key: string; tags: Tag[] }>();
   let compiled: { rulesKey: string; topicsKey: string; tagging: Tagging } | null = null;
+  const taggingFor = (settings: TaggingSettings): Tagging => {
+    const rulesKey = JSON.stringify(settings.rules);
+    const topicsKey = JSON.stringify(settings.disabledTopics);
+    if (compiled?.rulesKey !== rulesKey || compiled.topicsKey !== topicsKey) {
+      if (compiled?.topicsKey !== topicsKey) cache.clear(); // other topics on: other tags
+      compiled = { rulesKey, topicsKey, tagging: compileTagging(settings) };
+    }
+    return compiled.tagging;
+  };
+  /** Our tags for `p`, remembered. */
+  const tagsOf = (p: PaperText, tagging: Tagging): Tag[] => {
+    // Keyed by the paper's text and keywords, not its id alone: a page's text is what is tagged.
+    const key = `${p.title}\u0000${p.abstract ?? ''}\u0000${p.aiKeywords.join('\u0000')}`;
+    let hit = cache.get(p.id);
+    if (!hit || hit.key !== key) {
+      hit = { key, tags: baseTags(p, tagging) };
+      cache.delete(p.id); // re-inserted last: the oldest go first
+      cache.set(p.id, hit);
+      if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    }
+    return hit.tags;
+  };
   return {
-    describe(
-      papers: readonly PaperText[],
-      manualOf: (id: string) => readonly string[],
-      settings: { rules: readonly Rule[]; disabledTopics: readonly string[] },
-    ): Record<string, PaperFacets> {
-      const rulesKey = JSON.stringify(settings.rules);
-      const topicsKey = JSON.stringify(settings.disabledTopics);
-      if (compiled?.rulesKey !== rulesKey || compiled.topicsKey !== topicsKey) {
-        if (compiled?.topicsKey !== topicsKey) cache.clear(); // other topics on: other tags
-        compiled = { rulesKey, topicsKey, tagging: compileTagging(settings) };
-      }
-      const { tagging } = compiled;
+    /**
+     * Tags these papers now, remembered for `describe`: our tags need neither the papers' states
+     * nor their manual tags, so they are made while the database is asked for those.
+     */
+    prepare(papers: readonly PaperText[], settings: TaggingSettings): void {
+      const tagging = taggingFor(settings);
+      for (const p of papers) tagsOf(p, tagging);
+    },
+    describe(papers: readonly PaperText[], manualOf: (id: string) => readonly string[], settings: TaggingSettings): Record<string, PaperFacets> {
+      const tagging = taggingFor(settings);
       const out: Record<string, PaperFacets> = {};
-      for (const p of papers) {
-        // Keyed by the paper's text and keywords, not its id alone: a page's text is what is tagged.
-        const key = `${p.title}\u0000${p.abstract ?? ''}\u0000${p.aiKeywords.join('\u0000')}`;
-        let hit = cache.get(p.id);
-        if (!hit || hit.key !== key) {
-          hit = { key, tags: baseTags(p, tagging) };
-          cache.delete(p.id); // re-inserted last: the oldest go first
-          cache.set(p.id, hit);
-          if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-        }
-        out[p.id] = paperFacets(p, manualOf(p.id), tagging, hit.tags);
-      }
+      for (const p of papers) out[p.id] = paperFacets(p, manualOf(p.id), tagging, tagsOf(p, tagging));
       return out;
     },
   };

@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type TriageDB } from '@/lib/db';
-import { classifySender, handleRequest, type HandlerDeps } from '@/lib/papers/handler';
+import { classifySender, handleRequest, settingsOf, type HandlerDeps } from '@/lib/papers/handler';
 import { readSettings } from '@/lib/settings-store';
 import { createPaperService, type PaperService } from '@/lib/papers/service';
+import { createTagger } from '@/lib/tags/facets';
 
 const paper = {
   id: '2407.21783',
@@ -125,6 +126,25 @@ describe('message handling', () => {
     const get = await handleRequest(deps(onChange), { type: 'getStates', ids: [paper.id, '2401.00001'] }, 'content');
     expect(get).toEqual({ ok: true, states: { [paper.id]: { starred: true, hidden: false, at: 1_000 }, '2401.00001': { starred: false, hidden: false, at: 0 } } });
     expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it('tags the papers of a getStates while the database is still reading their states', async () => {
+    await service.setState(paper.id, { addTags: ['mine'] }, paper);
+    await settingsOf(db); // read once when the worker starts: in by the time a page asks
+    const events: string[] = [];
+    const read = service.getStates;
+    const papers: PaperService = {
+      ...service,
+      getStates: (ids) => (events.push('read asked'), read(ids).then((s) => (events.push('read answered'), s))),
+    };
+    const tagger = createTagger();
+    const prepare = tagger.prepare;
+    tagger.prepare = (...args) => (events.push('tagged'), prepare(...args));
+    const texts = [{ id: paper.id, title: 'Denoising diffusion models for image generation', abstract: 'A diffusion model.', authors: [], aiKeywords: [] }];
+    const reply = await handleRequest({ ...deps(), papers, tagger }, { type: 'getStates', ids: [paper.id], papers: texts }, 'content');
+    expect(events).toEqual(['read asked', 'tagged', 'read answered']);
+    // What was read still makes the answer: the stored manual tag comes first, ours after it.
+    expect(reply.ok && reply.facets?.[paper.id].tags.map((t) => t.label)).toEqual(['mine', 'Diffusion', 'Image Gen']);
   });
 });
 
