@@ -1,7 +1,7 @@
 // The protocol between content script / popup and the background (the single writer).
 // Every incoming message is untrusted: the background parses it with these schemas first.
 // Content code imports only the *types* from here (type imports vanish from its bundle).
-import { z } from 'zod';
+import { z } from './zod';
 import { isArxivId } from './hf/urls';
 import { safeHttpsUrl } from './links/code-links';
 import { READING_STATUSES } from './db/types';
@@ -13,62 +13,61 @@ import { TEXT_LIMITS } from './tags/text';
 import { MAX_PROPS_PARTS, PROPS_PART_CHARS } from './papers/props-parts';
 import type { PagePaper } from './hf/embedded';
 
-// No eval-based fast paths: extension pages and service workers forbid eval under their CSP.
-z.config({ jitless: true });
-
-const arxivId = z.string().refine(isArxivId, 'not an arXiv id');
+const arxivId = z.string().check(z.refine(isArxivId, 'not an arXiv id'));
 
 /** Only https links are ever stored or rendered: the same rule as the page's (lib/links). */
-const httpsUrl = z
-  .string()
-  .max(2048)
-  .refine((s) => s.startsWith('https://') && safeHttpsUrl(s) !== null, 'not a safe https URL')
-  .transform((s) => safeHttpsUrl(s)!); // stored in canonical form, never as sent
+const httpsUrl = z.pipe(
+  z.string().check(
+    z.maxLength(2048),
+    z.refine((s) => s.startsWith('https://') && safeHttpsUrl(s) !== null, 'not a safe https URL'),
+  ),
+  z.transform((s) => safeHttpsUrl(s)!), // stored in canonical form, never as sent
+);
 
 /** What the page knows of a paper at the moment the user acts on it. */
 export const PaperSnapshot = z.strictObject({
   id: arxivId,
-  title: z.string().min(1).max(1000),
-  authors: z.array(z.string().max(300)).max(100).default([]),
-  abstract: z.string().max(20_000).optional(),
-  publishedAt: z.string().max(64).optional(),
-  codeUrl: httpsUrl.optional(),
-  codeStars: z.number().int().nonnegative().optional(),
-  projectUrl: httpsUrl.optional(),
-  upvotes: z.number().int().nonnegative().max(1e9).optional(),
-  tags: z.array(z.string().min(1).max(80)).max(20).default([]),
+  title: z.string().check(z.minLength(1), z.maxLength(1000)),
+  authors: z._default(z.array(z.string().check(z.maxLength(300))).check(z.maxLength(100)), []),
+  abstract: z.optional(z.string().check(z.maxLength(20_000))),
+  publishedAt: z.optional(z.string().check(z.maxLength(64))),
+  codeUrl: z.optional(httpsUrl),
+  codeStars: z.optional(z.number().check(z.int(), z.nonnegative())),
+  projectUrl: z.optional(httpsUrl),
+  upvotes: z.optional(z.number().check(z.int(), z.nonnegative(), z.maximum(1e9))),
+  tags: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(80))).check(z.maxLength(20)), []),
 });
 export type PaperSnapshot = z.input<typeof PaperSnapshot>;
 
-const tagName = z.string().trim().min(1).max(80);
+const tagName = z.string().check(z.trim(), z.minLength(1), z.maxLength(80));
 
 /** A card's paper, to be tagged (lib/tags/facets.ts). */
 const PaperText = z.strictObject({
   id: arxivId,
-  title: z.string().max(TEXT_LIMITS.title),
-  abstract: z.string().max(TEXT_LIMITS.abstract).optional(),
-  authors: z.array(z.string().max(TEXT_LIMITS.author)).max(TEXT_LIMITS.authors),
+  title: z.string().check(z.maxLength(TEXT_LIMITS.title)),
+  abstract: z.optional(z.string().check(z.maxLength(TEXT_LIMITS.abstract))),
+  authors: z.array(z.string().check(z.maxLength(TEXT_LIMITS.author))).check(z.maxLength(TEXT_LIMITS.authors)),
   /** Hugging Face's keywords (the page's, else its API's). */
-  aiKeywords: z.array(z.string().max(TEXT_LIMITS.keyword)).max(TEXT_LIMITS.keywords),
+  aiKeywords: z.array(z.string().check(z.maxLength(TEXT_LIMITS.keyword))).check(z.maxLength(TEXT_LIMITS.keywords)),
 });
 export type PaperText = z.infer<typeof PaperText>;
 
 export const StatePatch = z
   .strictObject({
-    starred: z.boolean().optional(),
-    hidden: z.boolean().optional(),
-    status: z.enum(READING_STATUSES).optional(),
+    starred: z.optional(z.boolean()),
+    hidden: z.optional(z.boolean()),
+    status: z.optional(z.enum(READING_STATUSES)),
     /** Markdown, saved as the user types. */
-    notes: z.string().max(100_000).optional(),
+    notes: z.optional(z.string().check(z.maxLength(100_000))),
     /** Manual tags to add / remove (case-insensitive; the first spelling added is kept). */
-    addTags: z.array(tagName).max(20).optional(),
-    removeTags: z.array(tagName).max(20).optional(),
+    addTags: z.optional(z.array(tagName).check(z.maxLength(20))),
+    removeTags: z.optional(z.array(tagName).check(z.maxLength(20))),
   })
-  .refine((p) => Object.values(p).some((v) => v !== undefined), 'empty patch');
+  .check(z.refine((p) => Object.values(p).some((v) => v !== undefined), 'empty patch'));
 export type StatePatch = z.infer<typeof StatePatch>;
 
 /** Names one island's props sent in parts (random, from the content script). */
-const partsKey = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
+const partsKey = z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/));
 
 export const Request = z.discriminatedUnion('type', [
   /**
@@ -80,14 +79,15 @@ export const Request = z.discriminatedUnion('type', [
    */
   z.strictObject({
     type: z.literal('getStates'),
-    ids: z.array(arxivId).max(5000),
-    papers: z.array(PaperText).max(5000).optional(),
-    props: z.array(z.string().max(64 * 1024 * 1024)).max(100).optional(),
+    ids: z.array(arxivId).check(z.maxLength(5000)),
+    papers: z.optional(z.array(PaperText).check(z.maxLength(5000))),
+    props: z.optional(z.array(z.string().check(z.maxLength(64 * 1024 * 1024))).check(z.maxLength(100))),
     /** Islands' props sent in parts (propsPart) before this question: each by its key and count. */
-    propsParts: z
-      .array(z.strictObject({ key: partsKey, count: z.number().int().min(1).max(MAX_PROPS_PARTS) }))
-      .max(100)
-      .optional(),
+    propsParts: z.optional(
+      z
+        .array(z.strictObject({ key: partsKey, count: z.number().check(z.int(), z.minimum(1), z.maximum(MAX_PROPS_PARTS)) }))
+        .check(z.maxLength(100)),
+    ),
   }),
   /**
    * A piece of one island's props: a big page's JSON goes in parts, each sent in a task of its own
@@ -96,8 +96,8 @@ export const Request = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('propsPart'),
     key: partsKey,
-    index: z.number().int().min(0).max(MAX_PROPS_PARTS - 1),
-    text: z.string().max(PROPS_PART_CHARS),
+    index: z.number().check(z.int(), z.minimum(0), z.maximum(MAX_PROPS_PARTS - 1)),
+    text: z.string().check(z.maxLength(PROPS_PART_CHARS)),
   }),
   /** Star/unstar, hide/show. `paper` fills in the stored record (required the first time). */
   z
@@ -105,45 +105,45 @@ export const Request = z.discriminatedUnion('type', [
       type: z.literal('setState'),
       id: arxivId,
       patch: StatePatch,
-      paper: PaperSnapshot.optional(),
+      paper: z.optional(PaperSnapshot),
     })
-    .refine((m) => !m.paper || m.paper.id === m.id, 'paper.id differs from id'),
+    .check(z.refine((m) => !m.paper || m.paper.id === m.id, 'paper.id differs from id')),
   /** What Hugging Face's API knows of these papers' code (cached; fresh answers are pushed later). */
-  z.strictObject({ type: z.literal('getLinks'), ids: z.array(arxivId).max(5000) }),
+  z.strictObject({ type: z.literal('getLinks'), ids: z.array(arxivId).check(z.maxLength(5000)) }),
   /** The same patch for many papers at once (library page bulk actions; extension pages only). */
-  z.strictObject({ type: z.literal('bulkSetState'), ids: z.array(arxivId).min(1).max(100_000), patch: StatePatch }),
+  z.strictObject({ type: z.literal('bulkSetState'), ids: z.array(arxivId).check(z.minLength(1), z.maxLength(100_000)), patch: StatePatch }),
   /** From the options page. */
   z.strictObject({ type: z.literal('setSettings'), patch: SettingsPatch }),
   /** "Mute this tag" from a card: adds a mute rule by tag (reply: settings, with the rule's id in ruleId). */
   z.strictObject({ type: z.literal('muteTag'), tag: tagName }),
   /** Deletes one rule (undo of a mute from the page, the options page's delete). */
-  z.strictObject({ type: z.literal('deleteRule'), id: z.string().min(1).max(64) }),
+  z.strictObject({ type: z.literal('deleteRule'), id: z.string().check(z.minLength(1), z.maxLength(64)) }),
   /**
    * What the page knows of saved papers the library knows only by id (imported from a list): fills
    * in their title, authors, abstract, links and tags; changes no state, and no paper known better.
    */
-  z.strictObject({ type: z.literal('fillPapers'), papers: z.array(PaperSnapshot).min(1).max(500) }),
+  z.strictObject({ type: z.literal('fillPapers'), papers: z.array(PaperSnapshot).check(z.minLength(1), z.maxLength(500)) }),
   /** What the content script needs of the settings (rules, topics, keys). */
   z.strictObject({ type: z.literal('getSettings') }),
   /** Cards that were on screen (new-since-last-visit); first sighting is kept. */
-  z.strictObject({ type: z.literal('markSeen'), ids: z.array(arxivId).max(5000) }),
+  z.strictObject({ type: z.literal('markSeen'), ids: z.array(arxivId).check(z.maxLength(5000)) }),
   /** A JSON backup (library page): `apply: false` previews, `true` applies in one transaction. */
-  z.strictObject({ type: z.literal('importBackup'), text: z.string().max(200_000_000), apply: z.boolean() }),
+  z.strictObject({ type: z.literal('importBackup'), text: z.string().check(z.maxLength(200_000_000)), apply: z.boolean() }),
   /** Papers to save from a list of ids / URLs / a BibTeX file (already parsed to ids). */
-  z.strictObject({ type: z.literal('importIds'), ids: z.array(arxivId).min(1).max(100_000) }),
+  z.strictObject({ type: z.literal('importIds'), ids: z.array(arxivId).check(z.minLength(1), z.maxLength(100_000)) }),
   /** Deletes every paper, sighting and cached link (settings stay). Extension pages only. */
   z.strictObject({ type: z.literal('clearData') }),
   /** What the content script understood of a page (kept for the options page's health report). */
   z.strictObject({
     type: z.literal('reportHealth'),
-    health: z.object({
-      path: z.string().max(200).startsWith('/'),
+    health: z.strictObject({
+      path: z.string().check(z.maxLength(200), z.startsWith('/')),
       kind: z.enum(['listing', 'paper', 'other']),
-      papersLinked: z.number().int().nonnegative().max(100_000),
-      papersInJson: z.number().int().nonnegative().max(100_000),
-      cardsAnnotated: z.number().int().nonnegative().max(100_000),
+      papersLinked: z.number().check(z.int(), z.nonnegative(), z.maximum(100_000)),
+      papersInJson: z.number().check(z.int(), z.nonnegative(), z.maximum(100_000)),
+      cardsAnnotated: z.number().check(z.int(), z.nonnegative(), z.maximum(100_000)),
       recognised: z.boolean(),
-    }).strict(),
+    }),
   }),
 ]);
 export type Request = z.input<typeof Request>;

@@ -1,11 +1,7 @@
 // User settings: their schema and defaults. Stored by the background in the `settings` table, one
 // row per key; pushed to open Hugging Face tabs when they change.
-import { z } from 'zod';
+import { z } from './zod';
 import { RuleList } from './rules/schema';
-
-// No eval-based fast paths: extension pages forbid eval under their CSP (the options and library
-// pages reach zod through this file, not through lib/messages.ts, which sets the same).
-z.config({ jitless: true });
 
 /** Keyboard triage actions on listing pages, and their default keys. */
 export const KEY_ACTIONS = ['next', 'prev', 'star', 'hide', 'open', 'code', 'tags', 'undo', 'help'] as const;
@@ -24,8 +20,8 @@ export const DEFAULT_KEYS: Record<KeyAction, string> = {
 
 /** One printable character per action (no modifiers), all different. */
 const Keys = z
-  .strictObject(Object.fromEntries(KEY_ACTIONS.map((a) => [a, z.string().length(1)])) as Record<KeyAction, z.ZodString>)
-  .refine((k) => new Set(Object.values(k)).size === KEY_ACTIONS.length, 'two actions share a key');
+  .strictObject(Object.fromEntries(KEY_ACTIONS.map((a) => [a, z.string().check(z.length(1))])) as Record<KeyAction, z.ZodMiniString<string>>)
+  .check(z.refine((k) => new Set(Object.values(k)).size === KEY_ACTIONS.length, 'two actions share a key'));
 
 export const Settings = z.object({
   /** Ask huggingface.co's API for code links the page does not show. */
@@ -33,7 +29,7 @@ export const Settings = z.object({
   /** The user's tag, mute and highlight rules. */
   rules: RuleList,
   /** Built-in topics the user turned off (by label). */
-  disabledTopics: z.array(z.string().max(80)).max(200),
+  disabledTopics: z.array(z.string().check(z.maxLength(80))).check(z.maxLength(200)),
   /** Toolbar badge: starred papers not yet read. */
   badge: z.boolean(),
   /** Dim cards of papers seen on an earlier visit. */
@@ -54,5 +50,5 @@ export const DEFAULT_SETTINGS: Settings = {
   keys: DEFAULT_KEYS,
 };
 
-export const SettingsPatch = Settings.partial().strict();
+export const SettingsPatch = z.partial(z.strictObject(Settings.shape));
 export type SettingsPatch = z.infer<typeof SettingsPatch>;

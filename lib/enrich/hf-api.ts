@@ -2,21 +2,21 @@
 // GET https://huggingface.co/api/papers/<id> carries the code fields (githubRepo, githubStars,
 // projectPage), HF's keywords, and the counts of models, datasets and Spaces citing the paper
 // (numTotalModels, …), so /api/arxiv/<id>/repos is not needed for the compact "3 models" link.
-import { z } from 'zod';
+import { z } from '../zod';
 
-const count = z.number().int().nonnegative().catch(0);
-const optText = (max: number) => z.string().max(max).nullish().catch(undefined);
+const count = z.catch(z.number().check(z.int(), z.nonnegative()), 0);
+const optText = (max: number) => z.catch(z.nullish(z.string().check(z.maxLength(max))), undefined);
 
 /** Tolerant: unknown fields ignored, a field of the wrong type dropped, never the whole answer. */
 export const HfPaperApi = z.object({
   id: z.string(),
   githubRepo: optText(2048),
-  githubStars: z.number().int().nonnegative().nullish().catch(undefined),
+  githubStars: z.catch(z.nullish(z.number().check(z.int(), z.nonnegative())), undefined),
   projectPage: optText(2048),
-  ai_keywords: z.array(z.string().max(200)).max(50).catch([]).default([]),
-  numTotalModels: count.default(0),
-  numTotalDatasets: count.default(0),
-  numTotalSpaces: count.default(0),
+  ai_keywords: z._default(z.catch(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50)), []), []),
+  numTotalModels: z._default(count, 0),
+  numTotalDatasets: z._default(count, 0),
+  numTotalSpaces: z._default(count, 0),
 });
 export type HfPaperApi = z.infer<typeof HfPaperApi>;
 

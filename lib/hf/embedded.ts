@@ -2,7 +2,7 @@
 // DailyPapers and PaperContent). Tolerant by design: an unknown shape, a missing field or a wrong
 // type drops that field (or that paper), never the page. Parsed by the background: the content
 // script sends the props as they are (embeddedProps) with its question about the page's cards.
-import * as z from 'zod/mini';
+import { z } from '../zod';
 import type { PagePaper } from './page-paper';
 import { embeddedProps } from './props';
 import { isArxivId } from './urls';

@@ -1,14 +1,11 @@
 // Full JSON backup of the library (papers, sightings, settings): writing, reading (validated), and
-// planning an import as a pure merge. Full zod: background and extension pages only.
-import { z } from 'zod';
+// planning an import as a pure merge. zod/mini: background and extension pages only.
+import { z } from '../zod';
 import type { PaperRow, SeenRow } from '../db';
 import { READING_STATUSES } from '../db/types';
 import { isArxivId, paperIdFromHref } from '../hf/urls';
 import { safeHttpsUrl } from '../links/code-links';
 import { Settings, SettingsPatch } from '../settings';
-
-// No eval-based fast paths: extension pages and service workers forbid eval under their CSP.
-z.config({ jitless: true });
 
 export const BACKUP_FORMAT = 'hf-papers-triage-backup';
 export const BACKUP_SCHEMA_VERSION = 1;
@@ -48,56 +45,60 @@ export function makeBackup(data: { papers: readonly PaperRow[]; seen: readonly S
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-const arxivId = z.string().refine(isArxivId, 'not an arXiv id');
+const arxivId = z.string().check(z.refine(isArxivId, 'not an arXiv id'));
 /** Epoch milliseconds. */
-const time = z.number().int().nonnegative().max(8.64e15);
-const count = z.number().int().nonnegative().max(1e12);
-const tag = z.string().min(1).max(80);
+const time = z.number().check(z.int(), z.nonnegative(), z.maximum(8.64e15));
+const count = z.number().check(z.int(), z.nonnegative(), z.maximum(1e12));
+const tag = z.string().check(z.minLength(1), z.maxLength(80));
 /** Only https links are ever stored or rendered (lib/messages.ts has the same rule). */
-const httpsUrl = z
-  .string()
-  .max(2048)
-  .refine((s) => s.startsWith('https://') && safeHttpsUrl(s) !== null, 'not a safe https URL')
-  .transform((s) => safeHttpsUrl(s)!);
+const httpsUrl = z.pipe(
+  z.string().check(
+    z.maxLength(2048),
+    z.refine((s) => s.startsWith('https://') && safeHttpsUrl(s) !== null, 'not a safe https URL'),
+  ),
+  z.transform((s) => safeHttpsUrl(s)!),
+);
 
 /** A stored paper, bounded like the messages that write one (lib/messages.ts), a little looser where a later version may allow more. */
 const PaperRowSchema = z
   .strictObject({
     id: arxivId,
-    title: z.string().min(1).max(1000),
-    authors: z.array(z.string().max(300)).max(1000),
-    abstract: z.string().max(20_000).optional(),
-    publishedAt: z.string().max(64).optional(),
-    url: z.string().max(2048),
-    codeUrl: httpsUrl.optional(),
-    codeStars: count.optional(),
-    projectUrl: httpsUrl.optional(),
-    upvotes: count.optional(),
-    tags: z.array(tag).max(200),
-    manualTags: z.array(tag).max(200).optional(),
-    notes: z.string().max(NOTES_MAX).optional(),
-    status: z.enum(READING_STATUSES).optional(),
-    starredAt: time.optional(),
-    hiddenAt: time.optional(),
+    title: z.string().check(z.minLength(1), z.maxLength(1000)),
+    authors: z.array(z.string().check(z.maxLength(300))).check(z.maxLength(1000)),
+    abstract: z.optional(z.string().check(z.maxLength(20_000))),
+    publishedAt: z.optional(z.string().check(z.maxLength(64))),
+    url: z.string().check(z.maxLength(2048)),
+    codeUrl: z.optional(httpsUrl),
+    codeStars: z.optional(count),
+    projectUrl: z.optional(httpsUrl),
+    upvotes: z.optional(count),
+    tags: z.array(tag).check(z.maxLength(200)),
+    manualTags: z.optional(z.array(tag).check(z.maxLength(200))),
+    notes: z.optional(z.string().check(z.maxLength(NOTES_MAX))),
+    status: z.optional(z.enum(READING_STATUSES)),
+    starredAt: z.optional(time),
+    hiddenAt: z.optional(time),
     updatedAt: time,
   })
-  .superRefine((p, ctx) => {
-    // The Hugging Face page of this very paper, nothing else (it is the link the popup opens).
-    // (Only for a valid id: a bad id is reported once, as itself.)
-    if (isArxivId(p.id) && (paperIdFromHref(p.url) !== p.id || !p.url.startsWith('https://huggingface.co/papers/'))) {
-      ctx.addIssue({ code: 'custom', path: ['url'], message: 'not the Hugging Face page of this paper' });
-    }
-  });
+  .check(
+    z.superRefine((p, ctx) => {
+      // The Hugging Face page of this very paper, nothing else (it is the link the popup opens).
+      // (Only for a valid id: a bad id is reported once, as itself.)
+      if (isArxivId(p.id) && (paperIdFromHref(p.url) !== p.id || !p.url.startsWith('https://huggingface.co/papers/'))) {
+        ctx.addIssue({ code: 'custom', path: ['url'], message: 'not the Hugging Face page of this paper' });
+      }
+    }),
+  );
 
 const SeenRowSchema = z.strictObject({ id: arxivId, firstSeen: time });
 
 const BackupSchema = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
   schemaVersion: z.literal(BACKUP_SCHEMA_VERSION),
-  exportedAt: z.string().max(64),
-  papers: z.array(PaperRowSchema).max(BACKUP_MAX_PAPERS),
-  seen: z.array(SeenRowSchema).max(BACKUP_MAX_SEEN).default([]),
-  settings: z.record(z.string(), z.unknown()).optional(),
+  exportedAt: z.string().check(z.maxLength(64)),
+  papers: z.array(PaperRowSchema).check(z.maxLength(BACKUP_MAX_PAPERS)),
+  seen: z._default(z.array(SeenRowSchema).check(z.maxLength(BACKUP_MAX_SEEN)), []),
+  settings: z.optional(z.record(z.string(), z.unknown())),
 });
 
 export type ParsedBackup =

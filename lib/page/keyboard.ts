@@ -6,7 +6,7 @@
 // handlers (its search box, its menus and dialogs) see every key first, and a key the page
 // handled (defaultPrevented) or stopped is left alone. We never steal a key from the page; at
 // worst the page steals one from us.
-import type { KeyAction } from '@/lib/settings'; // type only: settings.ts pulls in full zod
+import type { KeyAction } from '@/lib/settings'; // type only: settings.ts pulls in zod
 
 export interface KeyboardHost {
   /** Cards a user can move to now, in page order (not hidden, not filtered out). */

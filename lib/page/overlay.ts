@@ -4,7 +4,7 @@
 // At most one of each per document: a new toast replaces the old one.
 import { KEY_HELP_CSS, mountKeyHelp } from '@/components/KeyHelp';
 import { mountToast, TOAST_CSS } from '@/components/Toast';
-import type { KeyAction } from '@/lib/settings'; // type only: settings.ts pulls in full zod
+import type { KeyAction } from '@/lib/settings'; // type only: settings.ts pulls in zod
 
 export const OVERLAY_ATTR = 'data-hfpt-overlay';
 /** How long the toast's live region stays empty before its text goes in (see mountToast). */
