@@ -125,6 +125,11 @@ export const Request = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('fillPapers'), papers: z.array(PaperSnapshot).check(z.minLength(1), z.maxLength(500)) }),
   /** What the content script needs of the settings (rules, topics, keys). */
   z.strictObject({ type: z.literal('getSettings') }),
+  /**
+   * From a content script as it starts on a papers page it will ask about: a worker stopped while
+   * idle starts while the page's head is parsed, not when the first question comes. Answered `ok`.
+   */
+  z.strictObject({ type: z.literal('wake') }),
   /** Cards that were on screen (new-since-last-visit); first sighting is kept. */
   z.strictObject({ type: z.literal('markSeen'), ids: z.array(arxivId).check(z.maxLength(5000)) }),
   /** A JSON backup (library page): `apply: false` previews, `true` applies in one transaction. */

@@ -129,6 +129,8 @@ export async function handleRequest(deps: HandlerDeps, raw: unknown, sender: Sen
     return { ok: true as const, states };
   };
   switch (msg.type) {
+    case 'wake':
+      return { ok: true }; // started: that was all
     case 'propsPart':
       return propsPartsOf(deps).add(msg.key, msg.index, msg.text) ? { ok: true } : { ok: false, error: 'part refused' };
     case 'getStates': {

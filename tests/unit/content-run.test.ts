@@ -194,6 +194,22 @@ describe('settings for the page', () => {
 describe('a page that is still loading', () => {
   afterEach(() => void delete (document as { readyState?: string }).readyState);
 
+  it('wakes the background as it starts, before the parser reaches the page\'s JSON; a page already loaded asks at once', () => {
+    const sent = (runtime: ContentRuntime) => vi.mocked(runtime.sendMessage).mock.calls.map(([m]) => (m as Request).type);
+    loadIntoDocument(fixtureText(LISTING), '/papers');
+    document.querySelectorAll('[data-props]').forEach((el) => el.remove()); // not parsed yet
+    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'loading' });
+    const runtime = fakeRuntime();
+    running = startTriage(document, window, fakeContext(), runtime, Promise.resolve({ ok: true }));
+    expect(sent(runtime)).toEqual(['wake']);
+    running.destroy();
+
+    delete (document as { readyState?: string }).readyState; // loaded: the question goes now, no wake
+    const loaded = fakeRuntime();
+    running = startTriage(document, window, fakeContext(), loaded, Promise.resolve({ ok: true }));
+    expect(sent(loaded)).not.toContain('wake');
+  });
+
   it('cards the parser has finished go in with its chunk; the rest right after DOMContentLoaded, not in its task', async () => {
     loadIntoDocument(fixtureText(LISTING), '/papers');
     const articles = [...document.querySelectorAll('article')];

@@ -382,6 +382,17 @@ describe('rules from the page', () => {
   });
 });
 
+describe('wake', () => {
+  it('answers a content script at once, touching nothing; with anything more it is refused', async () => {
+    const onStates = vi.fn();
+    expect(await handleRequest(deps(onStates), { type: 'wake' }, 'content')).toEqual({ ok: true });
+    expect(await db.papers.count()).toBe(0);
+    expect(onStates).not.toHaveBeenCalled();
+    expect((await handleRequest(deps(), { type: 'wake', ids: ['2401.00001'] }, 'content')).ok).toBe(false);
+    expect((await handleRequest(deps(), { type: 'wake' }, 'untrusted')).ok).toBe(false);
+  });
+});
+
 describe('settings messages', () => {
   it('content scripts read settings; changes are pushed', async () => {
     const onSettings = vi.fn();
