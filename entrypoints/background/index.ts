@@ -11,6 +11,7 @@ import type { Settings } from '@/lib/settings';
 import { classifySender, handleRequest, settingsOf, toLinkInfos } from '@/lib/papers/handler';
 import { createPaperService } from '@/lib/papers/service';
 import { createTagger } from '@/lib/tags/facets';
+import { createTagMemory } from '@/lib/tags/memory';
 
 /** Above this many changed papers, tabs are told to ask again rather than sent every state. */
 const MAX_PUSHED_STATES = 200;
@@ -62,6 +63,7 @@ export default defineBackground(() => {
     onLibrary: () => void updateBadgeSoon(),
     onReset: () => void pushToTabs({ type: 'refresh' }),
     tagger: createTagger(),
+    tagMemory: browser.storage.session ? createTagMemory(browser.storage.session, browser.runtime.getManifest().version) : undefined,
   };
 
   // Toolbar badge: starred papers not yet read. Counted after writes, a few times a second at most

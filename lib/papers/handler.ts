@@ -9,7 +9,8 @@ import { createPropsParts, PROPS_PARTS_MISSING, type PropsParts } from './props-
 import { MAX_RULES } from '../rules/schema';
 import type { Settings } from '../settings';
 import { readSettings, writeSettings } from '../settings-store';
-import { createTagger, idsAskedAbout, pagePapersOf, textsOf, type Tagger } from '../tags/facets';
+import { createTagger, idsAskedAbout, pagePapersOf, textsOf, type PaperText, type Tagger } from '../tags/facets';
+import type { TagMemory } from '../tags/memory';
 import { importBackup } from './import';
 import type { PaperService } from './service';
 
@@ -65,6 +66,8 @@ export interface HandlerDeps {
   onReset?: () => void;
   /** Tags cards (getStates with papers or props); one per background, so that its cache is shared. */
   tagger?: Tagger;
+  /** Our tags kept beyond the worker's life (storage.session); none: each worker tags anew. */
+  tagMemory?: TagMemory;
   /** Islands' props sent in parts, until their getStates joins them; one per background. */
   propsParts?: PropsParts;
 }
@@ -103,6 +106,27 @@ const EXTENSION_PAGES_ONLY = new Set<Request['type']>(['setSettings', 'bulkSetSt
 
 /** The parts of big props waiting to be joined: the worker's own store, made when first needed. */
 const propsPartsOf = (deps: HandlerDeps): PropsParts => (deps.propsParts ??= createPropsParts());
+
+/**
+ * The facets of papers asked about, with their states (being read: `statesRead`). Our tags are
+ * made while IndexedDB reads the states (they need neither the states nor the manual tags: only
+ * the rules do), unless this worker has them, or a previous one kept them (MV3 stops it when idle;
+ * asked for while the settings are read).
+ */
+async function tagPapers(deps: HandlerDeps, texts: PaperText[], settingsRead: Promise<Settings>, statesRead: Promise<States>) {
+  const tagger = (deps.tagger ??= sharedTagger ??= createTagger());
+  const unknown = tagger.unknown(texts);
+  const recalled = unknown.length > 0 && deps.tagMemory ? deps.tagMemory.recall(unknown.map((p) => p.id)).catch(() => new Map()) : undefined;
+  const settings = await settingsRead;
+  tagger.prepare(unknown, settings, await recalled);
+  const states = await statesRead;
+  // Manual tags as stored (a paper asked about without its state has none).
+  const facets = tagger.describe(texts, (id) => states[id]?.manualTags ?? [], settings);
+  const fresh = tagger.takeFresh();
+  // Kept once the answer has gone (storing copies them in the task that asks).
+  if (deps.tagMemory && Object.keys(fresh).length > 0) setTimeout(() => void deps.tagMemory!.keep(fresh).catch(() => {}), 0);
+  return { states, facets };
+}
 
 export async function handleRequest(deps: HandlerDeps, raw: unknown, sender: SenderKind): Promise<Reply> {
   if (sender === 'untrusted') return { ok: false, error: 'unknown sender' };
@@ -149,13 +173,7 @@ export async function handleRequest(deps: HandlerDeps, raw: unknown, sender: Sen
       const statesRead = deps.papers.getStates(idsAskedAbout(msg.ids, papers));
       statesRead.catch(() => {});
       if (!msg.papers && !papers) return { ok: true, states: await statesRead };
-      const tagger = (deps.tagger ??= sharedTagger ??= createTagger());
-      const texts = textsOf(msg.papers, papers);
-      const settings = await settingsRead;
-      tagger.prepare(texts, settings);
-      const states = await statesRead;
-      // Manual tags as stored (a paper asked about without its state has none).
-      const facets = tagger.describe(texts, (id) => states[id]?.manualTags ?? [], settings);
+      const { states, facets } = await tagPapers(deps, textsOf(msg.papers, papers), settingsRead, statesRead);
       return { ok: true, states, facets, papers };
     }
     case 'setState':

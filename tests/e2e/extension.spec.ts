@@ -50,6 +50,33 @@ test('a listing whose JSON is over 1 MB (sent to the background in parts): every
   await expect(first.getByRole('button', { name: 'Star', exact: true })).toHaveAttribute('aria-pressed', 'false');
 });
 
+test('a worker stopped while idle answers a reloaded listing with the tags the previous one kept', async ({ page, context }) => {
+  await page.goto('https://huggingface.co/papers?date=2024-08-01');
+  const tags = () => card(page, LLAMA).getByRole('list', { name: 'Tags' }).getByRole('listitem');
+  await expect(tags().first()).toBeVisible();
+  const before = await tags().allTextContents();
+  expect(before).toContain('LLM');
+  // Kept in storage.session (in memory, the extension's own), one entry per paper of the page.
+  const kept = async () => {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    return worker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as { chrome: { storage: { session: { get(keys: null): Promise<Record<string, unknown>> } } } };
+      return Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('tags:')).length;
+    });
+  };
+  await expect.poll(kept).toBe(LISTING_IDS.length);
+
+  // As Chromium does after 30 s idle; the reload starts a new worker, whose tagger knows nothing.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await page.reload();
+  await expect(page.locator('[data-hfpt-controls]')).toHaveCount(LISTING_IDS.length);
+  await expect(tags().first()).toBeVisible();
+  expect(await tags().allTextContents()).toEqual(before);
+  expect(await kept()).toBe(LISTING_IDS.length);
+});
+
 test('star survives a reload and shows in the popup, which updates live', async ({ page, context, extensionId }) => {
   await page.goto('https://huggingface.co/papers');
   const popup = await context.newPage();

@@ -48,3 +48,46 @@ describe('createTagger', () => {
     expect(tagger.describe([DIFFUSION], () => [], NONE)[DIFFUSION.id].muted).toBeUndefined();
   });
 });
+
+describe('tags kept beyond the worker (remembered)', () => {
+  const OTHER: PaperText = { id: '2401.00001', title: 'Retrieval-augmented generation for question answering', abstract: 'A retriever and a reader.', authors: [], aiKeywords: [] };
+
+  it('a new worker takes the tags a previous one made, and makes none', () => {
+    const first = createTagger();
+    expect(first.unknown([DIFFUSION, OTHER])).toEqual([DIFFUSION, OTHER]);
+    first.prepare([DIFFUSION, OTHER], NONE, new Map()); // nothing kept yet
+    const kept = first.takeFresh();
+    expect(Object.keys(kept)).toEqual([DIFFUSION.id, OTHER.id]);
+    expect(first.takeFresh()).toEqual({}); // taken once
+    expect(first.unknown([DIFFUSION, OTHER])).toEqual([]); // in its own cache now
+
+    const next = createTagger();
+    next.prepare([DIFFUSION, OTHER], NONE, new Map(Object.entries(kept)));
+    expect(next.takeFresh()).toEqual({});
+    expect(next.describe([DIFFUSION, OTHER], () => [], NONE)).toEqual(first.describe([DIFFUSION, OTHER], () => [], NONE));
+  });
+
+  it('tags again a paper whose text changed, or with other topics turned off, than what was kept', () => {
+    const first = createTagger();
+    first.prepare([DIFFUSION], NONE, new Map());
+    const kept = new Map(Object.entries(first.takeFresh()));
+
+    const edited = { ...DIFFUSION, title: 'Retrieval-augmented generation', abstract: 'A retriever.' };
+    const next = createTagger();
+    next.prepare([edited], NONE, kept);
+    expect(Object.keys(next.takeFresh())).toEqual([DIFFUSION.id]);
+    expect(labels(next.describe([edited], () => [], NONE)[DIFFUSION.id])).not.toContain('Diffusion');
+
+    const keyworded = { ...DIFFUSION, aiKeywords: [...DIFFUSION.aiKeywords, 'video synthesis'] }; // HF adds keywords later
+    const fourth = createTagger();
+    fourth.prepare([keyworded], NONE, kept);
+    expect(Object.keys(fourth.takeFresh())).toEqual([DIFFUSION.id]);
+    expect(labels(fourth.describe([keyworded], () => [], NONE)[DIFFUSION.id])).toContain('video synthesis');
+
+    const topicsOff = { rules: [], disabledTopics: ['Diffusion'] };
+    const third = createTagger();
+    third.prepare([DIFFUSION], topicsOff, kept);
+    expect(Object.keys(third.takeFresh())).toEqual([DIFFUSION.id]);
+    expect(labels(third.describe([DIFFUSION], () => [], topicsOff)[DIFFUSION.id])).not.toContain('Diffusion');
+  });
+});

@@ -5,6 +5,7 @@ import { classifySender, handleRequest, settingsOf, type HandlerDeps } from '@/l
 import { readSettings } from '@/lib/settings-store';
 import { createPaperService, type PaperService } from '@/lib/papers/service';
 import { createTagger } from '@/lib/tags/facets';
+import { createTagMemory, type SessionArea } from '@/lib/tags/memory';
 
 const paper = {
   id: '2407.21783',
@@ -145,6 +146,28 @@ describe('message handling', () => {
     expect(events).toEqual(['read asked', 'tagged', 'read answered']);
     // What was read still makes the answer: the stored manual tag comes first, ours after it.
     expect(reply.ok && reply.facets?.[paper.id].tags.map((t) => t.label)).toEqual(['mine', 'Diffusion', 'Image Gen']);
+  });
+});
+
+describe('tags kept beyond the worker', () => {
+  it('a worker started anew answers with the tags the previous one kept, and tags nothing', async () => {
+    const items = new Map<string, unknown>();
+    const area: SessionArea = {
+      get: vi.fn(async (keys: string[]) => Object.fromEntries(keys.filter((k) => items.has(k)).map((k) => [k, items.get(k)]))),
+      set: vi.fn(async (add: Record<string, unknown>) => void Object.entries(add).forEach(([k, v]) => items.set(k, structuredClone(v)))),
+      clear: async () => items.clear(),
+    };
+    const texts = [{ id: paper.id, title: 'Denoising diffusion models for image generation', abstract: 'A diffusion model.', authors: [], aiKeywords: [] }];
+    const ask = { type: 'getStates', ids: [paper.id], papers: texts } as const;
+    const first = await handleRequest({ ...deps(), tagger: createTagger(), tagMemory: createTagMemory(area, '1') }, ask, 'content');
+    await vi.waitFor(() => expect([...items.keys()]).toEqual([`tags:1:${paper.id}`])); // kept once the answer went
+
+    const again = await handleRequest({ ...deps(), tagger: createTagger(), tagMemory: createTagMemory(area, '1') }, ask, 'content');
+    expect(area.get).toHaveBeenLastCalledWith([`tags:1:${paper.id}`]);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(area.set).toHaveBeenCalledTimes(1); // it made none, so kept none
+    expect(again).toEqual(first);
+    expect(again.ok && again.facets?.[paper.id].tags.map((t) => t.label)).toContain('Diffusion');
   });
 });
 
