@@ -287,8 +287,17 @@ function addTopic(topic: Topic, t: number) {
     if (first.length < KEY) addAcronym(first + 's', first, entry); // "RLs", "GANs": the bucket hashes the whole word
   }
 }
-TOPICS.forEach(addTopic);
-for (let b = 0; b < BUCKETS; b++) if (PHRASES[b] || ACRONYMS[b]) BUCKET_USED[b] = 1;
+/**
+ * Fills the tables above from the taxonomy, at the first text scanned rather than when the module
+ * loads: the background's worker loads it at each start (MV3 stops it when idle), and a start to
+ * answer a star, or a page whose tags were kept (lib/tags/memory.ts), tags nothing. ~10 ms.
+ */
+let indexed = false;
+function buildIndex() {
+  indexed = true;
+  TOPICS.forEach(addTopic);
+  for (let b = 0; b < BUCKETS; b++) if (PHRASES[b] || ACRONYMS[b]) BUCKET_USED[b] = 1;
+}
 
 const SPACES = /\s+/g;
 const ASCII_UPPER = /[A-Z]+/g;
@@ -457,6 +466,7 @@ function walk(s: Scan, node: WordNode, at: number, j: number) {
 function allHits(text: string, inTitle: boolean): Hit[] {
   const out: Hit[] = [];
   if (!text) return out;
+  if (!indexed) buildIndex();
   // Offsets must line up: a few non-ASCII capitals lowercase to two code units.
   let lower = text.toLowerCase();
   if (lower.length !== text.length) lower = text.replace(ASCII_UPPER, (x) => x.toLowerCase());
