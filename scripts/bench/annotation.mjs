@@ -24,10 +24,14 @@ async function loadOnce(browser, n) {
 /**
  * Stops the extension's service worker, as Chromium does after 30 s idle (MV3): the next load's
  * questions start it again. A real user's first listing of the morning meets such a worker. It
- * marks the running worker first: see restartedSinceStop.
+ * marks the running worker first: see restartedSinceStop. `forget`: the tags workers kept in
+ * storage.session (lib/tags/memory.ts) go too, as for a page not seen in this browser session.
  */
-async function stopWorkers(browser) {
-  await (await browser.currentWorker()).evaluate(() => (globalThis.__benchBeforeStop = true));
+async function stopWorkers(browser, { forget = false } = {}) {
+  await (await browser.currentWorker()).evaluate(async (forget) => {
+    globalThis.__benchBeforeStop = true;
+    if (forget) await chrome.storage.session.clear();
+  }, forget);
   const page = await browser.context.newPage();
   try {
     const cdp = await browser.context.newCDPSession(page);
@@ -72,15 +76,13 @@ export async function benchAnnotation({ withExt, withoutExt, sizes, runs, log })
       base.push(await loadOnce(withoutExt, n));
       log(`  ${n} cards, run ${i + 1}/${runs}: annotated ${(ext.at(-1).controlsAt - ext.at(-1).dcl).toFixed(0)} ms after DOMContentLoaded`);
     }
-    // Then loads that each start with the worker stopped (not in the figures above).
-    const idle = [];
-    let stopsSeen = 0;
-    for (let i = 0; i < IDLE_RUNS; i++) {
-      await stopWorkers(withExt);
-      idle.push(await loadOnce(withExt, n));
-      if (await restartedSinceStop(withExt)) stopsSeen++;
+    // Then loads that each start with the worker stopped (not in the figures above): the page's tags
+    // kept by the workers before (a page seen earlier in the browser's session), then nothing kept.
+    const stopped = { 'tags kept': await stoppedLoads(withExt, n, false), 'nothing kept': await stoppedLoads(withExt, n, true) };
+    for (const [what, { loads, stopsSeen }] of Object.entries(stopped)) {
+      const annotated = loads.map((r) => (r.controlsAt - r.dcl).toFixed(0)).join(', ');
+      log(`  ${n} cards, worker stopped first, ${what} (a worker started anew in ${stopsSeen} of ${IDLE_RUNS}): annotated ${annotated} ms after DOMContentLoaded`);
     }
-    log(`  ${n} cards, worker stopped first (a worker started anew in ${stopsSeen} of ${IDLE_RUNS}): annotated ${idle.map((r) => (r.controlsAt - r.dcl).toFixed(0)).join(', ')} ms after DOMContentLoaded`);
     const annotated = ext.map((r) => r.controlsAt - r.dcl);
     const loadBase = base.map((r) => r.load);
     const s = (list, key) => summarise(list.map((r) => taskStats(r)[key]));
@@ -103,16 +105,32 @@ export async function benchAnnotation({ withExt, withoutExt, sizes, runs, log })
         withoutExt: summarise(base.map((r) => longest(r.frames.filter((f) => f.start + f.duration > r.dcl)))),
       },
       /** Loads with the service worker stopped first (as after 30 s idle): each load's figures. */
-      workerStopped: {
-        /** Of the loads, how many met a worker started anew (the stop took). */
-        stopsSeen,
-        annotatedAfterDclMs: idle.map((r) => Math.round(r.controlsAt - r.dcl)),
-        longestFrameAfterDclMs: idle.map((r) => Math.round(longest(r.frames.filter((f) => f.start + f.duration > r.dcl)))),
-      },
+      workerStopped: stoppedFigures(stopped['tags kept']),
+      /** The same, the tags kept by earlier workers forgotten first. */
+      workerStoppedNothingKept: stoppedFigures(stopped['nothing kept']),
     };
   }
   return out;
 }
+
+/** IDLE_RUNS loads of `n` cards, each after the worker was stopped (and its kept tags forgotten). */
+async function stoppedLoads(browser, n, forget) {
+  const loads = [];
+  let stopsSeen = 0;
+  for (let i = 0; i < IDLE_RUNS; i++) {
+    await stopWorkers(browser, { forget });
+    loads.push(await loadOnce(browser, n));
+    if (await restartedSinceStop(browser)) stopsSeen++;
+  }
+  return { loads, stopsSeen };
+}
+
+const stoppedFigures = ({ loads, stopsSeen }) => ({
+  /** Of the loads, how many met a worker started anew (the stop took). */
+  stopsSeen,
+  annotatedAfterDclMs: loads.map((r) => Math.round(r.controlsAt - r.dcl)),
+  longestFrameAfterDclMs: loads.map((r) => Math.round(longest(r.frames.filter((f) => f.start + f.duration > r.dcl)))),
+});
 
 const round3 = (x) => Math.round(x * 1000) / 1000;
 const IDLE_RUNS = 3;

@@ -70,12 +70,15 @@ function annotationTables(r, line) {
   const stopped = Object.values(r.annotation).filter((a) => a.workerStopped);
   if (stopped.length) {
     line();
-    line("With the background's service worker stopped before each load (as Chromium stops it after 30 s idle; not in the figures above), each load:");
+    line("With the background's service worker stopped before each load (as Chromium stops it after 30 s idle; not in the figures above), each load; first with the tags earlier workers kept in `storage.session` (a page seen before in the browser's session: these loads follow the ones above), then with nothing kept (a page not seen before):");
     line();
-    for (const a of stopped) {
-      const w = a.workerStopped;
+    const each = (w) => {
       const seen = w.stopsSeen === undefined ? '' : ` (a worker started anew in ${w.stopsSeen} of ${w.annotatedAfterDclMs.length})`;
-      line(`- ${a.cards} cards: annotated ${w.annotatedAfterDclMs.join(', ')} ms after DOMContentLoaded; longest frame after it ${w.longestFrameAfterDclMs.join(', ')} ms${seen}.`);
+      return `annotated ${w.annotatedAfterDclMs.join(', ')} ms after DOMContentLoaded; longest frame after it ${w.longestFrameAfterDclMs.join(', ')} ms${seen}`;
+    };
+    for (const a of stopped) {
+      line(`- ${a.cards} cards: ${each(a.workerStopped)}.`);
+      if (a.workerStoppedNothingKept) line(`- ${a.cards} cards, nothing kept: ${each(a.workerStoppedNothingKept)}.`);
     }
   }
   line();
