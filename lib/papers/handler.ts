@@ -118,10 +118,10 @@ async function tagPapers(deps: HandlerDeps, texts: PaperText[], settingsRead: Pr
   const unknown = tagger.unknown(texts);
   const recalled = unknown.length > 0 && deps.tagMemory ? deps.tagMemory.recall(unknown.map((p) => p.id)).catch(() => new Map()) : undefined;
   const settings = await settingsRead;
-  tagger.prepare(unknown, settings, await recalled);
+  const prepared = tagger.prepare(unknown, settings, await recalled);
   const states = await statesRead;
   // Manual tags as stored (a paper asked about without its state has none).
-  const facets = tagger.describe(texts, (id) => states[id]?.manualTags ?? [], settings);
+  const facets = tagger.describe(texts, (id) => states[id]?.manualTags ?? [], settings, prepared);
   const fresh = tagger.takeFresh();
   // Kept once the answer has gone (storing copies them in the task that asks).
   if (deps.tagMemory && Object.keys(fresh).length > 0) setTimeout(() => void deps.tagMemory!.keep(fresh).catch(() => {}), 0);

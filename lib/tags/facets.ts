@@ -79,11 +79,15 @@ const CACHE_SIZE = 2000;
  * (30-50 ms for 100 papers, 110-160 ms for 1000).
  */
 export interface RememberedTags {
-  /** What was tagged (briefOf the paper), with which topics off. */
+  /** What was tagged (textKey), whole: a text that differs in any way is tagged anew. */
   text: string;
+  /** The topics turned off then. */
   topics: string;
   tags: Tag[];
 }
+
+/** Our tags for papers, as `prepare` made them (by the very text asked about). */
+type Prepared = ReadonlyMap<PaperText, Tag[]>;
 
 /** The settings' side of tagging, with what it was compiled from. */
 interface Compiled {
@@ -92,16 +96,12 @@ interface Compiled {
   tagging: Tagging;
 }
 
-/** What a paper's tags depend on: its text and HF's keywords (a page's text is what is tagged). */
-const textKey = (p: PaperText) => `${p.title}\u0000${p.abstract ?? ''}\u0000${p.aiKeywords.join('\u0000')}`;
-
 /**
- * What tells a remembered paper's text from a revised one: its title, its abstract's length and
- * HF's keywords (added days after a paper is listed). Not the abstract itself, to keep what is
- * remembered small, nor a hash of it: hashing 100 abstracts in a worker just started took longer
- * than the reading of what was remembered.
+ * What a paper's tags depend on: its text and HF's keywords (a page's text is what is tagged).
+ * Compared whole, also with what was kept: a text sent by a page (as every text is) cannot pass
+ * for another one of the same paper, as it could with a hash or a part of it.
  */
-const briefOf = (p: PaperText) => `${p.title}\u0000${p.abstract?.length ?? -1}\u0000${p.aiKeywords.join('\u0000')}`;
+const textKey = (p: PaperText) => `${p.title}\u0000${p.abstract ?? ''}\u0000${p.aiKeywords.join('\u0000')}`;
 
 /**
  * Facets for many papers, with the user's rules compiled once per settings change and our tags
@@ -130,11 +130,10 @@ export function createTagger() {
     if (!hit || hit.key !== key) {
       let tags: Tag[];
       const kept = remembered?.get(p.id);
-      const text = remembered ? briefOf(p) : '';
-      if (kept && kept.text === text && kept.topics === topicsKey) tags = kept.tags;
+      if (kept && kept.text === key && kept.topics === topicsKey) tags = kept.tags;
       else {
         tags = baseTags(p, tagging);
-        if (remembered) fresh[p.id] = { text, topics: topicsKey, tags };
+        if (remembered) fresh[p.id] = { text: key, topics: topicsKey, tags };
       }
       hit = { key, tags };
       cache.delete(p.id); // re-inserted last: the oldest go first
@@ -149,18 +148,19 @@ export function createTagger() {
       return papers.filter((p) => !known(p));
     },
     /**
-     * Tags these papers now, for `describe`: our tags need neither the papers' states nor their
-     * manual tags, so they are made while the database is asked for those. `remembered`: tags
+     * Our tags for these papers, made now, for `describe`: they need neither the papers' states nor
+     * their manual tags, so they are made while the database is asked for those. `remembered`: tags
      * kept beyond the worker's life; those made instead are told by `takeFresh`.
      */
-    prepare(papers: readonly PaperText[], settings: TaggingSettings, remembered?: ReadonlyMap<string, RememberedTags>): void {
+    prepare(papers: readonly PaperText[], settings: TaggingSettings, remembered?: ReadonlyMap<string, RememberedTags>): Prepared {
       const c = compile(settings);
-      for (const p of papers) tagsOf(p, c, remembered);
+      return new Map(papers.map((p) => [p, tagsOf(p, c, remembered)]));
     },
-    describe(papers: readonly PaperText[], manualOf: (id: string) => readonly string[], settings: TaggingSettings): Record<string, PaperFacets> {
+    /** `prepared`: what `prepare` gave for some of these papers (more than the cache holds, too). */
+    describe(papers: readonly PaperText[], manualOf: (id: string) => readonly string[], settings: TaggingSettings, prepared?: Prepared): Record<string, PaperFacets> {
       const c = compile(settings);
       const out: Record<string, PaperFacets> = {};
-      for (const p of papers) out[p.id] = paperFacets(p, manualOf(p.id), c.tagging, tagsOf(p, c));
+      for (const p of papers) out[p.id] = paperFacets(p, manualOf(p.id), c.tagging, prepared?.get(p) ?? tagsOf(p, c));
       return out;
     },
     /** The tags `prepare` made (not found in `remembered`) since last asked: to keep. */

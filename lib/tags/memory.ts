@@ -42,7 +42,7 @@ export function createTagMemory(area: SessionArea, version: string): TagMemory {
       try {
         await area.set(items);
       } catch {
-        // Full (10 MB, some 20,000 papers): start again from these.
+        // Full (10 MB: some 4,000 papers, each with its abstract): start again from these.
         await area.clear();
         await area.set(items);
       }

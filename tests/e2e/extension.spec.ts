@@ -57,14 +57,21 @@ test('a worker stopped while idle answers a reloaded listing with the tags the p
   const before = await tags().allTextContents();
   expect(before).toContain('LLM');
   // Kept in storage.session (in memory, the extension's own), one entry per paper of the page.
-  const kept = async () => {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    return worker.evaluate(async () => {
-      const { chrome } = globalThis as unknown as { chrome: { storage: { session: { get(keys: null): Promise<Record<string, unknown>> } } } };
-      return Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('tags:')).length;
+  type Session = { get(keys: null): Promise<Record<string, { tags: { label: string }[] }>>; set(items: object): Promise<void> };
+  const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const keptKeys = async () =>
+    (await worker()).evaluate(async () => {
+      const { session } = (globalThis as unknown as { chrome: { storage: { session: Session } } }).chrome.storage;
+      return Object.keys(await session.get(null)).filter((k) => k.startsWith('tags:'));
     });
-  };
-  await expect.poll(kept).toBe(LISTING_IDS.length);
+  await expect.poll(async () => (await keptKeys()).length).toBe(LISTING_IDS.length);
+  // The Llama 3 paper's entry given a label no tagging gives: it shows only if the kept tags are taken.
+  const llamaKey = (await keptKeys()).find((k) => k.endsWith(`:${LLAMA}`))!;
+  await (await worker()).evaluate(async (key) => {
+    const { session } = (globalThis as unknown as { chrome: { storage: { session: Session } } }).chrome.storage;
+    const entry = (await session.get(null))[key];
+    await session.set({ [key]: { ...entry, tags: [{ label: 'Kept', source: 'topic', why: 'kept' }] } });
+  }, llamaKey);
 
   // As Chromium does after 30 s idle; the reload starts a new worker, whose tagger knows nothing.
   const cdp = await context.newCDPSession(page);
@@ -73,8 +80,8 @@ test('a worker stopped while idle answers a reloaded listing with the tags the p
   await page.reload();
   await expect(page.locator('[data-hfpt-controls]')).toHaveCount(LISTING_IDS.length);
   await expect(tags().first()).toBeVisible();
-  expect(await tags().allTextContents()).toEqual(before);
-  expect(await kept()).toBe(LISTING_IDS.length);
+  expect(await tags().allTextContents()).toEqual(['Kept']);
+  expect(before).not.toContain('Kept');
 });
 
 test('star survives a reload and shows in the popup, which updates live', async ({ page, context, extensionId }) => {

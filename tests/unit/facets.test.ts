@@ -1,6 +1,6 @@
 // The background's tagging of cards (lib/tags/facets.ts): what it gives, and what its cache may not.
 import { describe, expect, it } from 'vitest';
-import { createTagger, type PaperText } from '@/lib/tags/facets';
+import { createTagger, type PaperText, type RememberedTags } from '@/lib/tags/facets';
 import { paperTags } from '@/lib/tags/match';
 import type { Rule } from '@/lib/rules/schema';
 
@@ -51,43 +51,57 @@ describe('createTagger', () => {
 
 describe('tags kept beyond the worker (remembered)', () => {
   const OTHER: PaperText = { id: '2401.00001', title: 'Retrieval-augmented generation for question answering', abstract: 'A retriever and a reader.', authors: [], aiKeywords: [] };
+  const keptOf = (tagger: ReturnType<typeof createTagger>) => new Map(Object.entries(tagger.takeFresh()));
+  /** What was kept, with a label no tagging gives: it shows only if the kept tags are taken. */
+  const planted = (kept: Map<string, RememberedTags>) =>
+    new Map([...kept].map(([id, e]) => [id, { ...e, tags: [{ label: 'Kept', source: 'topic' as const, why: 'kept' }] }]));
 
-  it('a new worker takes the tags a previous one made, and makes none', () => {
+  it('a new worker takes the tags a previous one kept, and makes none', () => {
     const first = createTagger();
     expect(first.unknown([DIFFUSION, OTHER])).toEqual([DIFFUSION, OTHER]);
     first.prepare([DIFFUSION, OTHER], NONE, new Map()); // nothing kept yet
-    const kept = first.takeFresh();
-    expect(Object.keys(kept)).toEqual([DIFFUSION.id, OTHER.id]);
+    const kept = keptOf(first);
+    expect([...kept.keys()]).toEqual([DIFFUSION.id, OTHER.id]);
     expect(first.takeFresh()).toEqual({}); // taken once
     expect(first.unknown([DIFFUSION, OTHER])).toEqual([]); // in its own cache now
 
     const next = createTagger();
-    next.prepare([DIFFUSION, OTHER], NONE, new Map(Object.entries(kept)));
+    const prepared = next.prepare([DIFFUSION, OTHER], NONE, planted(kept));
     expect(next.takeFresh()).toEqual({});
-    expect(next.describe([DIFFUSION, OTHER], () => [], NONE)).toEqual(first.describe([DIFFUSION, OTHER], () => [], NONE));
+    expect(labels(next.describe([DIFFUSION, OTHER], () => [], NONE, prepared)[OTHER.id])).toEqual(['Kept']);
+    // Taken as kept, unplanted: the same answer as the worker that made them.
+    const again = createTagger();
+    const same = again.prepare([DIFFUSION, OTHER], NONE, kept);
+    expect(again.describe([DIFFUSION, OTHER], () => [], NONE, same)).toEqual(first.describe([DIFFUSION, OTHER], () => [], NONE));
   });
 
-  it('tags again a paper whose text changed, or with other topics turned off, than what was kept', () => {
+  it('tags again a paper whose text differs at all from what was kept, or with other topics turned off', () => {
     const first = createTagger();
     first.prepare([DIFFUSION], NONE, new Map());
-    const kept = new Map(Object.entries(first.takeFresh()));
+    const kept = planted(keptOf(first));
+    const retagged = (p: PaperText, settings = NONE) => {
+      const tagger = createTagger();
+      const tags = labels(tagger.describe([p], () => [], settings, tagger.prepare([p], settings, kept))[p.id]);
+      expect(Object.keys(tagger.takeFresh())).toEqual([p.id]);
+      return tags;
+    };
+    // A page's text for the paper, of the same length as what was kept: not taken for it.
+    const sameLength = DIFFUSION.abstract!.replace('video', 'audio');
+    expect(sameLength.length).toBe(DIFFUSION.abstract!.length);
+    expect(retagged({ ...DIFFUSION, abstract: sameLength })).not.toContain('Kept');
+    expect(retagged({ ...DIFFUSION, title: 'Retrieval-augmented generation' })).not.toContain('Diffusion');
+    expect(retagged({ ...DIFFUSION, aiKeywords: [...DIFFUSION.aiKeywords, 'video synthesis'] })).toContain('video synthesis'); // HF adds keywords later
+    expect(retagged(DIFFUSION, { rules: [], disabledTopics: ['Diffusion'] })).not.toContain('Diffusion');
+  });
 
-    const edited = { ...DIFFUSION, title: 'Retrieval-augmented generation', abstract: 'A retriever.' };
+  it('more papers at once than its cache holds: each tagged once, the kept ones taken', () => {
+    const many = Array.from({ length: 2100 }, (_, i) => ({ ...DIFFUSION, id: `2401.${String(i).padStart(5, '0')}` }));
+    const first = createTagger();
+    first.prepare(many, NONE, new Map());
+    const kept = planted(keptOf(first));
     const next = createTagger();
-    next.prepare([edited], NONE, kept);
-    expect(Object.keys(next.takeFresh())).toEqual([DIFFUSION.id]);
-    expect(labels(next.describe([edited], () => [], NONE)[DIFFUSION.id])).not.toContain('Diffusion');
-
-    const keyworded = { ...DIFFUSION, aiKeywords: [...DIFFUSION.aiKeywords, 'video synthesis'] }; // HF adds keywords later
-    const fourth = createTagger();
-    fourth.prepare([keyworded], NONE, kept);
-    expect(Object.keys(fourth.takeFresh())).toEqual([DIFFUSION.id]);
-    expect(labels(fourth.describe([keyworded], () => [], NONE)[DIFFUSION.id])).toContain('video synthesis');
-
-    const topicsOff = { rules: [], disabledTopics: ['Diffusion'] };
-    const third = createTagger();
-    third.prepare([DIFFUSION], topicsOff, kept);
-    expect(Object.keys(third.takeFresh())).toEqual([DIFFUSION.id]);
-    expect(labels(third.describe([DIFFUSION], () => [], topicsOff)[DIFFUSION.id])).not.toContain('Diffusion');
+    const facets = next.describe(many, () => [], NONE, next.prepare(many, NONE, kept));
+    expect(labels(facets[many[0].id])).toEqual(['Kept']); // the first one, out of the cache by then
+    expect(next.takeFresh()).toEqual({});
   });
 });
