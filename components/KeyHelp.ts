@@ -1,4 +1,4 @@
-import type { KeyAction } from '@/lib/settings'; // type only: settings.ts pulls in full zod
+import type { KeyAction } from '@/lib/settings'; // type only: settings.ts pulls in zod
 import { button, el } from './dom';
 
 /** What each key does, in the order the help lists them. */

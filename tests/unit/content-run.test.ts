@@ -194,7 +194,7 @@ describe('settings for the page', () => {
 describe('a page that is still loading', () => {
   afterEach(() => void delete (document as { readyState?: string }).readyState);
 
-  it('wakes the background as it starts, before the parser reaches the page\'s JSON; a page already loaded asks at once', () => {
+  it('wakes the background as it starts, before the parser reaches the page\'s JSON; a page already loaded asks at once', async () => {
     const sent = (runtime: ContentRuntime) => vi.mocked(runtime.sendMessage).mock.calls.map(([m]) => (m as Request).type);
     loadIntoDocument(fixtureText(LISTING), '/papers');
     document.querySelectorAll('[data-props]').forEach((el) => el.remove()); // not parsed yet
@@ -204,9 +204,17 @@ describe('a page that is still loading', () => {
     expect(sent(runtime)).toEqual(['wake']);
     running.destroy();
 
+    history.replaceState(null, '', '/papers/submit'); // a papers page with no papers: nothing to ask
+    const other = fakeRuntime();
+    running = startTriage(document, window, fakeContext(), other, Promise.resolve({ ok: true }));
+    expect(sent(other)).toEqual([]);
+    running.destroy();
+
     delete (document as { readyState?: string }).readyState; // loaded: the question goes now, no wake
+    loadIntoDocument(fixtureText(LISTING), '/papers');
     const loaded = fakeRuntime();
     running = startTriage(document, window, fakeContext(), loaded, Promise.resolve({ ok: true }));
+    await vi.waitFor(() => expect(sent(loaded)).toContain('getStates'));
     expect(sent(loaded)).not.toContain('wake');
   });
 
