@@ -22,8 +22,9 @@ const isRemembered = (e: unknown): e is RememberedTags =>
   !!e && typeof e === 'object' && typeof (e as RememberedTags).text === 'string' && typeof (e as RememberedTags).topics === 'string' && Array.isArray((e as RememberedTags).tags);
 
 /**
- * `version`: the extension's. Tags made by another version's taxonomy and matcher are not taken
- * (Chrome empties the area on an update; Firefox keeps it for the browser's session).
+ * `version`: the extension's. Tags made by another version's taxonomy and matcher are not taken,
+ * whether or not the browser empties the area when the extension is updated (Firefox's documents
+ * say it lasts the browser's session).
  */
 export function createTagMemory(area: SessionArea, version: string): TagMemory {
   const keyOf = (id: string) => `tags:${version}:${id}`;
