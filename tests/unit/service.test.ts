@@ -5,7 +5,8 @@ import { classifySender, handleRequest, settingsOf, type HandlerDeps } from '@/l
 import { readSettings } from '@/lib/settings-store';
 import { createPaperService, type PaperService } from '@/lib/papers/service';
 import { createTagger, type RememberedTags } from '@/lib/tags/facets';
-import { createTagMemory, type SessionArea } from '@/lib/tags/memory';
+import { createTagMemory } from '@/lib/tags/memory';
+import { fakeSessionArea } from './fake-session';
 
 const paper = {
   id: '2407.21783',
@@ -151,12 +152,8 @@ describe('message handling', () => {
 
 describe('tags kept beyond the worker', () => {
   it('a worker started anew answers with the tags the previous one kept, and tags nothing', async () => {
-    const items = new Map<string, unknown>();
-    const area: SessionArea = {
-      get: vi.fn(async (keys: string[]) => Object.fromEntries(keys.filter((k) => items.has(k)).map((k) => [k, items.get(k)]))),
-      set: vi.fn(async (add: Record<string, unknown>) => void Object.entries(add).forEach(([k, v]) => items.set(k, structuredClone(v)))),
-      clear: async () => items.clear(),
-    };
+    const area = fakeSessionArea();
+    const { items } = area;
     const texts = [{ id: paper.id, title: 'Denoising diffusion models for image generation', abstract: 'A diffusion model.', authors: [], aiKeywords: [] }];
     const ask = { type: 'getStates', ids: [paper.id], papers: texts } as const;
     const first = await handleRequest({ ...deps(), tagger: createTagger(), tagMemory: createTagMemory(area, '1') }, ask, 'content');
