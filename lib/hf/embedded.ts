@@ -97,7 +97,16 @@ export function readEmbeddedPapers(root: ParentNode): Map<string, PagePaper> {
 
 /** Every paper described by these `data-props` values, keyed by arXiv id. */
 export function papersFromProps(allProps: readonly string[]): Map<string, PagePaper> {
-  const papers = new Map<string, PagePaper>();
+  return readProps(allProps).papers();
+}
+
+/**
+ * These `data-props` values read in two steps: their JSON parsed and the objects that look like
+ * papers found (`ids`: what the background can ask its stores about already), then those objects
+ * validated (`papers`), the longer part on a big page.
+ */
+export function readProps(allProps: readonly string[]): { ids: string[]; papers(): Map<string, PagePaper> } {
+  const islands: unknown[][] = [];
   for (const text of allProps) {
     let props: unknown;
     try {
@@ -107,8 +116,17 @@ export function papersFromProps(allProps: readonly string[]): Map<string, PagePa
     }
     const found: unknown[] = [];
     collectPaperLike(props, found);
-    if (papers.size + found.length > MAX_PAPERS) found.length = Math.max(0, MAX_PAPERS - papers.size);
-    for (const raw of found) {
+    islands.push(found);
+  }
+  const ids = [...new Set(islands.flat().map((raw) => (raw as { id: string }).id))].slice(0, MAX_PAPERS);
+  return { ids, papers: () => validPapers(islands) };
+}
+
+function validPapers(islands: readonly (readonly unknown[])[]): Map<string, PagePaper> {
+  const papers = new Map<string, PagePaper>();
+  for (const found of islands) {
+    const room = Math.max(0, MAX_PAPERS - papers.size);
+    for (const raw of found.slice(0, room)) {
       const paper = toPagePaper(raw);
       if (!paper) continue;
       const known = papers.get(paper.id);

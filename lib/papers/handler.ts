@@ -9,7 +9,7 @@ import { createPropsParts, PROPS_PARTS_MISSING, type PropsParts } from './props-
 import { MAX_RULES } from '../rules/schema';
 import type { Settings } from '../settings';
 import { readSettings, writeSettings } from '../settings-store';
-import { createTagger, idsAskedAbout, pagePapersOf, textsOf, type PaperText, type Tagger } from '../tags/facets';
+import { createTagger, idsAskedAbout, readPagePapers, textsOf, type PaperText, type RememberedTags, type Tagger } from '../tags/facets';
 import type { TagMemory } from '../tags/memory';
 import { importBackup } from './import';
 import type { PaperService } from './service';
@@ -107,16 +107,28 @@ const EXTENSION_PAGES_ONLY = new Set<Request['type']>(['setSettings', 'bulkSetSt
 /** The parts of big props waiting to be joined: the worker's own store, made when first needed. */
 const propsPartsOf = (deps: HandlerDeps): PropsParts => (deps.propsParts ??= createPropsParts());
 
+/** The worker's tagger (handlers given none, as in tests, share one). */
+const taggerOf = (deps: HandlerDeps): Tagger => (deps.tagger ??= sharedTagger ??= createTagger());
+
+/** What earlier workers kept of these papers' tags; nothing if it cannot be read. */
+const recall = (memory: TagMemory, ids: readonly string[]): Promise<Map<string, RememberedTags>> => memory.recall(ids).catch(() => new Map());
+
 /**
  * The facets of papers asked about, with their states (being read: `statesRead`). Our tags are
  * made while IndexedDB reads the states (they need neither the states nor the manual tags: only
- * the rules do), unless this worker has them, or a previous one kept them (MV3 stops it when idle;
- * asked for while the settings are read).
+ * the rules do), unless this worker has them, or a previous one kept them (MV3 stops it when idle):
+ * `recalled`, asked for already, else asked for here, while the settings are read.
  */
-async function tagPapers(deps: HandlerDeps, texts: PaperText[], settingsRead: Promise<Settings>, statesRead: Promise<States>) {
-  const tagger = (deps.tagger ??= sharedTagger ??= createTagger());
+async function tagPapers(
+  deps: HandlerDeps,
+  texts: PaperText[],
+  settingsRead: Promise<Settings>,
+  statesRead: Promise<States>,
+  recalled?: Promise<Map<string, RememberedTags>>,
+) {
+  const tagger = taggerOf(deps);
   const unknown = tagger.unknown(texts);
-  const recalled = unknown.length > 0 && deps.tagMemory ? deps.tagMemory.recall(unknown.map((p) => p.id)).catch(() => new Map()) : undefined;
+  if (unknown.length > 0 && deps.tagMemory) recalled ??= recall(deps.tagMemory, unknown.map((p) => p.id));
   const settings = await settingsRead;
   const prepared = tagger.prepare(unknown, settings, await recalled);
   const states = await statesRead;
@@ -169,11 +181,16 @@ export async function handleRequest(deps: HandlerDeps, raw: unknown, sender: Sen
       const settingsRead = settingsOf(deps.db);
       settingsRead.catch(() => {}); // awaited below; a failure is the reply's, not an unhandled rejection
       // The page's JSON, when sent, names papers too: their states and tags are part of the answer.
-      const papers = pagePapersOf(props);
+      // What earlier workers kept of their tags is asked for as soon as the JSON names them, and
+      // read while their texts are validated (the longer part on a big page).
+      const page = readPagePapers(props);
+      const lacking = page && deps.tagMemory ? taggerOf(deps).unknownIds(page.ids) : [];
+      const recalled = lacking.length > 0 ? recall(deps.tagMemory!, lacking) : undefined;
+      const papers = page?.papers();
       const statesRead = deps.papers.getStates(idsAskedAbout(msg.ids, papers));
       statesRead.catch(() => {});
       if (!msg.papers && !papers) return { ok: true, states: await statesRead };
-      const { states, facets } = await tagPapers(deps, textsOf(msg.papers, papers), settingsRead, statesRead);
+      const { states, facets } = await tagPapers(deps, textsOf(msg.papers, papers), settingsRead, statesRead, recalled);
       return { ok: true, states, facets, papers };
     }
     case 'setState':

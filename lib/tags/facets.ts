@@ -3,7 +3,7 @@
 // its JIT stays warm from one page to the next (a fresh content script runs the matcher cold, some
 // 30 times slower), the page's main thread does none of it, and the taxonomy and the rules engine
 // stay out of the content script. Pure: no browser API, no database.
-import { papersFromProps, type PagePaper } from '../hf/embedded';
+import { readProps, type PagePaper } from '../hf/embedded';
 import { applyRules, compileRules, type CompiledRules, type RuleHit } from '../rules/engine';
 import type { PaperText } from '../messages';
 import type { Rule } from '../rules/schema';
@@ -143,6 +143,10 @@ export function createTagger() {
     return hit.tags;
   };
   return {
+    /** Of these ids, those this worker has no tags for (what to look for in what was kept, before the texts are read). */
+    unknownIds(ids: readonly string[]): string[] {
+      return ids.filter((id) => !cache.has(id));
+    },
     /** Of these papers, those whose tags this worker does not have (to prepare, and to look for in `remembered`). */
     unknown(papers: readonly PaperText[]): PaperText[] {
       return papers.filter((p) => !known(p));
@@ -173,9 +177,14 @@ export function createTagger() {
 }
 export type Tagger = ReturnType<typeof createTagger>;
 
-/** The papers a page's embedded JSON describes (the islands' `data-props`), by id. */
-export function pagePapersOf(props: readonly string[] | undefined): Record<string, PagePaper> | undefined {
-  return props ? Object.fromEntries(papersFromProps(props)) : undefined;
+/**
+ * The page's embedded JSON (the islands' `data-props`) read in two steps (readProps): the ids of
+ * the papers it names, then those papers, validated, by id.
+ */
+export function readPagePapers(props: readonly string[] | undefined): { ids: string[]; papers(): Record<string, PagePaper> } | undefined {
+  if (!props) return undefined;
+  const read = readProps(props);
+  return { ids: read.ids, papers: () => Object.fromEntries(read.papers()) };
 }
 
 /** What to tag for a getStates: the papers whose texts it carries, and those of the page's JSON. */

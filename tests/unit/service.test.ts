@@ -7,6 +7,7 @@ import { createPaperService, type PaperService } from '@/lib/papers/service';
 import { createTagger, type RememberedTags } from '@/lib/tags/facets';
 import { createTagMemory } from '@/lib/tags/memory';
 import { fakeSessionArea } from './fake-session';
+import { fixtureText, LISTING, parsePage } from './fixtures';
 
 const paper = {
   id: '2407.21783',
@@ -168,6 +169,26 @@ describe('tags kept beyond the worker', () => {
     expect(again.ok && again.facets?.[paper.id].tags.map((t) => t.label)).toEqual(['Kept']);
     await new Promise((r) => setTimeout(r, 10));
     expect(area.set).toHaveBeenCalledTimes(1); // it made none, so kept none
+  });
+});
+
+describe('the page\'s JSON, with tags kept beyond the worker', () => {
+  it('asks for the kept tags of the papers the JSON names before it has read their texts (before their states)', async () => {
+    const props = parsePage(fixtureText(LISTING)).querySelector('[data-target="DailyPapers"]')!.getAttribute('data-props')!;
+    const events: string[] = [];
+    const area = fakeSessionArea();
+    area.get.mockImplementation(async (keys: string[]) => (events.push(`kept tags of ${keys.length}`), {}));
+    const papers: PaperService = { ...service, getStates: (ids) => (events.push(`states of ${ids.length}`), service.getStates(ids)) };
+    const reply = await handleRequest({ ...deps(), papers, tagger: createTagger(), tagMemory: createTagMemory(area, '1') }, { type: 'getStates', ids: [], props: [props] }, 'content');
+    expect(events).toEqual(['kept tags of 13', 'states of 13']);
+    expect(reply.ok && Object.keys(reply.facets ?? {})).toHaveLength(13);
+    // A worker that tagged them already asks for nothing kept.
+    events.length = 0;
+    const tagger = createTagger();
+    await handleRequest({ ...deps(), papers, tagger, tagMemory: createTagMemory(area, '1') }, { type: 'getStates', ids: [], props: [props] }, 'content');
+    events.length = 0;
+    await handleRequest({ ...deps(), papers, tagger, tagMemory: createTagMemory(area, '1') }, { type: 'getStates', ids: [], props: [props] }, 'content');
+    expect(events).toEqual(['states of 13']);
   });
 });
 

@@ -3,7 +3,7 @@
 // the facets of every paper asked about, with the default settings unless given.
 import type { Reply, Request } from '@/lib/messages';
 import type { Rule } from '@/lib/rules/schema';
-import { createTagger, idsAskedAbout, pagePapersOf, textsOf } from '@/lib/tags/facets';
+import { createTagger, idsAskedAbout, readPagePapers, textsOf } from '@/lib/tags/facets';
 
 const tagger = createTagger();
 
@@ -13,12 +13,12 @@ export function describeFor(
   settings: { rules: Rule[]; disabledTopics: string[] } = { rules: [], disabledTopics: [] },
 ): Pick<Extract<Reply, { ok: true }>, 'facets' | 'papers'> {
   if (!req.papers && !req.props) return {};
-  const papers = pagePapersOf(req.props);
+  const papers = readPagePapers(req.props)?.papers();
   return { facets: tagger.describe(textsOf(req.papers, papers), manualOf, settings), papers };
 }
 
 /** The ids whose states a getStates asks for: those it names and the papers of its JSON. */
-export const idsFor = (req: Extract<Request, { type: 'getStates' }>) => idsAskedAbout(req.ids, pagePapersOf(req.props));
+export const idsFor = (req: Extract<Request, { type: 'getStates' }>) => idsAskedAbout(req.ids, readPagePapers(req.props)?.papers());
 
 /** The facets alone. */
 export const facetsFor = (req: Extract<Request, { type: 'getStates' }>) => describeFor(req).facets;
