@@ -116,21 +116,19 @@ const recall = (memory: TagMemory, ids: readonly string[]): Promise<Map<string, 
 /**
  * The facets of papers asked about, with their states (being read: `statesRead`). Our tags are
  * made while IndexedDB reads the states (they need neither the states nor the manual tags: only
- * the rules do), unless this worker has them, or a previous one kept them (MV3 stops it when idle):
- * `recalled`, asked for already, else asked for here, while the settings are read.
+ * the rules do), unless this worker has them, or a previous one kept them (`recalled`: MV3 stops
+ * the worker when idle).
  */
 async function tagPapers(
   deps: HandlerDeps,
   texts: PaperText[],
   settingsRead: Promise<Settings>,
   statesRead: Promise<States>,
-  recalled?: Promise<Map<string, RememberedTags>>,
+  recalled: Promise<Map<string, RememberedTags>> | undefined,
 ) {
   const tagger = taggerOf(deps);
-  const unknown = tagger.unknown(texts);
-  if (unknown.length > 0 && deps.tagMemory) recalled ??= recall(deps.tagMemory, unknown.map((p) => p.id));
   const settings = await settingsRead;
-  const prepared = tagger.prepare(unknown, settings, await recalled);
+  const prepared = tagger.prepare(texts, settings, await recalled);
   const states = await statesRead;
   // Manual tags as stored (a paper asked about without its state has none).
   const facets = tagger.describe(texts, (id) => states[id]?.manualTags ?? [], settings, prepared);
@@ -181,10 +179,11 @@ export async function handleRequest(deps: HandlerDeps, raw: unknown, sender: Sen
       const settingsRead = settingsOf(deps.db);
       settingsRead.catch(() => {}); // awaited below; a failure is the reply's, not an unhandled rejection
       // The page's JSON, when sent, names papers too: their states and tags are part of the answer.
-      // What earlier workers kept of their tags is asked for as soon as the JSON names them, and
-      // read while their texts are validated (the longer part on a big page).
+      // What earlier workers kept of the tags of the papers this worker lacks is asked for as soon
+      // as the JSON names them, and read while their texts are validated (the longer part on a big page).
       const page = readPagePapers(props);
-      const lacking = page && deps.tagMemory ? taggerOf(deps).unknownIds(page.ids) : [];
+      const named = [...(msg.papers ?? []).map((p) => p.id), ...(page?.ids ?? [])];
+      const lacking = deps.tagMemory ? taggerOf(deps).unknownIds(named) : [];
       const recalled = lacking.length > 0 ? recall(deps.tagMemory!, lacking) : undefined;
       const papers = page?.papers();
       const statesRead = deps.papers.getStates(idsAskedAbout(msg.ids, papers));

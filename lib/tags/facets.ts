@@ -122,7 +122,6 @@ export function createTagger() {
     }
     return compiled;
   };
-  const known = (p: PaperText) => cache.get(p.id)?.key === textKey(p);
   /** Our tags for `p`, remembered. */
   const tagsOf = (p: PaperText, { tagging, topicsKey }: Compiled, remembered?: ReadonlyMap<string, RememberedTags>): Tag[] => {
     const key = textKey(p);
@@ -146,10 +145,6 @@ export function createTagger() {
     /** Of these ids, those this worker has no tags for (what to look for in what was kept, before the texts are read). */
     unknownIds(ids: readonly string[]): string[] {
       return ids.filter((id) => !cache.has(id));
-    },
-    /** Of these papers, those whose tags this worker does not have (to prepare, and to look for in `remembered`). */
-    unknown(papers: readonly PaperText[]): PaperText[] {
-      return papers.filter((p) => !known(p));
     },
     /**
      * Our tags for these papers, made now, for `describe`: they need neither the papers' states nor

@@ -58,12 +58,12 @@ describe('tags kept beyond the worker (remembered)', () => {
 
   it('a new worker takes the tags a previous one kept, and makes none', () => {
     const first = createTagger();
-    expect(first.unknown([DIFFUSION, OTHER])).toEqual([DIFFUSION, OTHER]);
+    expect(first.unknownIds([DIFFUSION.id, OTHER.id])).toEqual([DIFFUSION.id, OTHER.id]);
     first.prepare([DIFFUSION, OTHER], NONE, new Map()); // nothing kept yet
     const kept = keptOf(first);
     expect([...kept.keys()]).toEqual([DIFFUSION.id, OTHER.id]);
     expect(first.takeFresh()).toEqual({}); // taken once
-    expect(first.unknown([DIFFUSION, OTHER])).toEqual([]); // in its own cache now
+    expect(first.unknownIds([DIFFUSION.id, OTHER.id])).toEqual([]); // in its own cache now
 
     const next = createTagger();
     const prepared = next.prepare([DIFFUSION, OTHER], NONE, planted(kept));
