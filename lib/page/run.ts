@@ -114,13 +114,15 @@ export function startTriage(
   // The page's JSON goes to the background island by island as the parser reaches it, while the
   // page still loads (lib/page/page-question.ts): the answer travels while the rest arrives.
   const loading = doc.readyState === 'loading';
+  // What this page is as it starts (a client-side navigation is judged again: judgeHealth).
+  const kindAtStart = pageKind(doc.location.href);
   // A background stopped while idle (MV3: after 30 s) takes 50-100 ms to start: started now, while
   // the page's head is parsed, rather than by the first question. Measured with the worker stopped
   // before each load of the 100-card bench listing (10 loads each way): the answer came 85 ms
   // sooner (medians), after DOMContentLoaded 1 time in 10 rather than 4.
-  if (loading && pageKind(doc.location.href) !== 'other') send({ type: 'wake' }).catch(() => {});
+  if (loading && kindAtStart !== 'other') send({ type: 'wake' }).catch(() => {});
   const pageQuestion = createPageQuestion(send);
-  const islands = loading && pageKind(doc.location.href) !== 'other' ? watchIslands(doc, pageQuestion.ask) : undefined;
+  const islands = loading && kindAtStart !== 'other' ? watchIslands(doc, pageQuestion.ask) : undefined;
 
   const annotator = createAnnotator(doc, { send }, { acceptEvent: options.acceptEvent, onUserAction, seen: seenLater, pageQuestion });
 
@@ -211,7 +213,7 @@ export function startTriage(
   // the chunk's own task: before the page lays them out, so that it lays them out once, with
   // ours); all the others are looked for once the page is parsed.
   const whileLoading =
-    loading && pageKind(doc.location.href) === 'listing'
+    loading && kindAtStart === 'listing'
       ? watchListWhileLoading(doc, () => {
           if (!ctx.isInvalid && doc.readyState === 'loading') annotator.scanLoading();
         })
