@@ -167,18 +167,29 @@ function scrollTable(scroll, line) {
   line();
   line('## 7. Scrolling');
   line();
-  line(`Each listing, once annotated, scrolled with the mouse wheel: ${first.steps} steps of ${first.stepPx} px, 16 ms apart; long animation frames (over 50 ms) in the page. Median of ${first.runs} runs (sum: min–max).`);
+  line(`Each listing, once annotated, scrolled with the mouse wheel: ${first.steps} steps of ${first.stepPx} px, 16 ms apart. Each run in a browser of its own, after one unmeasured load of the same listing (the measured load meets a running worker). Median of ${first.runs} runs. Frames: the interval between frames (requestAnimationFrame) during the scroll; long frames: \`long-animation-frame\` entries (over 50 ms), their sum with min–max.`);
   line();
-  line("Last column: each run's sum, with the cards whose controls went in after the page was parsed in brackets (the background's answer came late, as from a worker just started): those skip layout off-screen with `content-visibility: auto`, which costs each frame of a scroll, so a run with them is slower than the median shows.");
+  line("Last column: each run's sum, with the cards whose controls went in after the page was parsed in brackets (the background's answer came late): those skip layout off-screen with `content-visibility: auto`, which costs each frame of a scroll.");
   line();
-  line('| cards | extension | long frames | their sum | longest | each run: sum (controls put in late) |');
-  line('|---|---|---|---|---|---|');
+  line('| cards | extension | frame interval p50 / p90 | scroll took | long frames | their sum | longest | each run: sum (controls put in late) |');
+  line('|---|---|---|---|---|---|---|---|');
   for (const s of Object.values(scroll)) {
     for (const [label, key] of [['with', 'withExt'], ['without', 'withoutExt']]) {
       const x = s[key];
       const runs = x.sumsMs?.map((sum, i) => `${sum} ms (${x.lateHosts[i]})`).join(', ') ?? '';
-      line(`| ${s.cards} | ${label} | ${x.longFrames} | ${x.sumMs} ms (${x.sumRangeMs[0]}–${x.sumRangeMs[1]}) | ${x.longestMs} ms | ${runs} |`);
+      const frames = x.frameP50Ms === undefined ? '' : `${x.frameP50Ms} / ${x.frameP90Ms} ms`;
+      const took = x.wallMs === undefined ? '' : `${(x.wallMs / 1000).toFixed(1)} s`;
+      line(`| ${s.cards} | ${label} | ${frames} | ${took} | ${x.longFrames} | ${x.sumMs} ms (${x.sumRangeMs[0]}–${x.sumRangeMs[1]}) | ${x.longestMs} ms | ${runs} |`);
     }
+  }
+  const traced = Object.values(scroll).filter((s) => s.withExt.phasesMs && s.withoutExt.phasesMs);
+  if (traced.length === 0) return;
+  line();
+  line('One more traced scroll per size and side (tracing slows it a little): main-thread self time by phase over the scroll, with / without the extension.');
+  line();
+  for (const s of traced) {
+    const phases = Object.keys(s.withExt.phasesMs).map((k) => `${k} ${s.withExt.phasesMs[k]} / ${s.withoutExt.phasesMs[k] ?? '–'} ms`);
+    line(`- ${s.cards} cards: ${phases.join('; ')}.`);
   }
 }
 

@@ -1,41 +1,101 @@
 // 7. Scrolling: the 300- and 1000-card listings scrolled with the mouse wheel once annotated, with
 // and without the extension. A researcher scrolls the listing for minutes; what our hosts cost per
-// frame (style, layout, pre-paint, intersection work) shows here, not in a load. Long animation
-// frames (over 50 ms) observed in the page: how many, their sum, the longest.
-import { benchUrl, waitForControls } from './browser.mjs';
-import { median } from './stats.mjs';
+// frame (style, layout, pre-paint, paint, hit testing) shows here, not in a load.
+//
+// Each run starts a browser of its own and loads the listing once unmeasured first, so that the
+// measured load meets a running worker (its controls go in while the page is parsed, as on most
+// loads) and no earlier run's scroll is in the profile: runs that shared one browser met a worker
+// stopped after 30 s idle in some runs and not in others, and their sums moved 1.5-4 s with it.
+// Measured in the page: the interval between frames (requestAnimationFrame) during the scroll, and
+// long animation frames (over 50 ms). One more traced run per size and side says where the main
+// thread's time went (self time by trace event).
+import { benchUrl, launch, waitForControls } from './browser.mjs';
+import { median, percentile } from './stats.mjs';
+import { selfTimeByName, startTrace } from './trace.mjs';
 
 const STEPS = 60;
 const STEP_PX = 400;
+/** What a trace of the scroll is summed into (the rest is under a few percent of it). */
+const PHASES = {
+  PrePaint: 'pre-paint',
+  Paint: 'paint',
+  HitTest: 'hit testing',
+  Layout: 'layout',
+  UpdateLayoutTree: 'style',
+  'IntersectionObserverController::computeIntersections': 'intersection observers',
+};
 
-async function scrollOnce(browser, n) {
-  const page = await browser.context.newPage();
+/** Records frames and long animation frames from now on (in the page). */
+function startFrameProbe() {
+  const p = (window.__scrollProbe = { frames: [], long: [], stop: false });
+  new PerformanceObserver((list) => p.long.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'long-animation-frame' });
+  const tick = (t) => {
+    p.frames.push(t);
+    if (!p.stop) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+function readFrameProbe() {
+  const p = window.__scrollProbe;
+  p.stop = true;
+  return {
+    frameTimes: p.frames,
+    long: p.long,
+    late: document.querySelectorAll('[data-hfpt-controls][data-hfpt-late]').length,
+  };
+}
+
+async function scrollOnce({ extension, pages, extensionDir }, n, { trace = false } = {}) {
+  const browser = await launch({ extension, pages, extensionDir });
   try {
-    await page.goto(benchUrl(n), { waitUntil: 'load', timeout: 120_000 });
-    if (browser.extensionId) await waitForControls(page, n);
+    const load = async (page) => {
+      await page.goto(benchUrl(n), { waitUntil: 'load', timeout: 120_000 });
+      if (extension) await waitForControls(page, n);
+    };
+    const warm = await browser.context.newPage();
+    await load(warm);
+    await warm.close();
+    const page = await browser.context.newPage();
+    await load(page);
     await page.waitForTimeout(1500); // past the seen tracker's start and the page's own settling
-    await page.evaluate(() => {
-      window.__benchFrames = [];
-      new PerformanceObserver((list) => window.__benchFrames.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'long-animation-frame' });
-    });
+    await page.evaluate(startFrameProbe);
+    const stopTrace = trace ? await startTrace(browser.context, page) : null;
     await page.mouse.move(640, 450);
+    const started = Date.now();
     for (let i = 0; i < STEPS; i++) {
       await page.mouse.wheel(0, STEP_PX);
       await page.waitForTimeout(16);
     }
+    const wallMs = Date.now() - started;
     await page.waitForTimeout(500);
-    const { frames, late } = await page.evaluate(() => ({
-      frames: window.__benchFrames,
-      late: document.querySelectorAll('[data-hfpt-controls][data-hfpt-late]').length,
-    }));
-    return { count: frames.length, sumMs: frames.reduce((a, b) => a + b, 0), longestMs: Math.max(0, ...frames), late };
+    const events = stopTrace ? await stopTrace() : null;
+    const { frameTimes, long, late } = await page.evaluate(readFrameProbe);
+    const intervals = frameTimes.slice(1).map((t, i) => t - frameTimes[i]);
+    const run = {
+      wallMs,
+      frameP50Ms: percentile(intervals, 50),
+      frameP90Ms: percentile(intervals, 90),
+      count: long.length,
+      sumMs: long.reduce((a, b) => a + b, 0),
+      longestMs: Math.max(0, ...long),
+      late,
+    };
+    if (events) {
+      const by = selfTimeByName(events, benchUrl(n));
+      run.phasesMs = Object.fromEntries(Object.entries(PHASES).map(([event, name]) => [name, Math.round(by[event] ?? 0)]));
+    }
+    return run;
   } finally {
-    await page.close();
+    await browser.close();
   }
 }
 
-/** Median over `runs` of each figure; { [cards]: { withExt, withoutExt } }. */
-export async function benchScroll({ withExt, withoutExt, sizes, runs }) {
+/**
+ * Median over `runs` of each figure; { [cards]: { withExt, withoutExt } }. `withExt` and
+ * `withoutExt`: how to launch each side ({ extension, pages, extensionDir }).
+ */
+export async function benchScroll({ withExt, withoutExt, sizes, runs, log = () => {} }) {
   const out = {};
   for (const n of sizes) {
     const runsOf = { withExt: [], withoutExt: [] };
@@ -43,7 +103,12 @@ export async function benchScroll({ withExt, withoutExt, sizes, runs }) {
       runsOf.withExt.push(await scrollOnce(withExt, n));
       runsOf.withoutExt.push(await scrollOnce(withoutExt, n));
     }
-    const summary = (rs) => ({
+    log(`  ${n} cards: one traced scroll each side`);
+    const traced = { withExt: await scrollOnce(withExt, n, { trace: true }), withoutExt: await scrollOnce(withoutExt, n, { trace: true }) };
+    const summary = (rs, t) => ({
+      wallMs: Math.round(median(rs.map((r) => r.wallMs))),
+      frameP50Ms: round1(median(rs.map((r) => r.frameP50Ms))),
+      frameP90Ms: round1(median(rs.map((r) => r.frameP90Ms))),
       longFrames: median(rs.map((r) => r.count)),
       sumMs: Math.round(median(rs.map((r) => r.sumMs))),
       longestMs: Math.round(median(rs.map((r) => r.longestMs))),
@@ -52,8 +117,12 @@ export async function benchScroll({ withExt, withoutExt, sizes, runs }) {
       lateHosts: rs.map((r) => r.late),
       /** Per run: the sum of its long frames (to read beside lateHosts). */
       sumsMs: rs.map((r) => Math.round(r.sumMs)),
+      /** The traced run: main-thread self time by phase over the scroll. */
+      phasesMs: t.phasesMs,
     });
-    out[n] = { cards: n, steps: STEPS, stepPx: STEP_PX, runs, withExt: summary(runsOf.withExt), withoutExt: summary(runsOf.withoutExt) };
+    out[n] = { cards: n, steps: STEPS, stepPx: STEP_PX, runs, withExt: summary(runsOf.withExt, traced.withExt), withoutExt: summary(runsOf.withoutExt, traced.withoutExt) };
   }
   return out;
 }
+
+const round1 = (x) => Math.round(x * 10) / 10;

@@ -30,7 +30,14 @@ function pageThread(events, url) {
   const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === url);
   if (parse) return { pid: parse.pid, tid: parse.tid };
   const nav = events.find((e) => e.name === 'ResourceSendRequest' && e.args?.data?.url === url);
-  return nav ? { pid: nav.pid, tid: nav.tid } : null;
+  if (nav) return { pid: nav.pid, tid: nav.tid };
+  // A trace started after the load (a scroll): the renderer main thread that painted most.
+  const painted = new Map();
+  for (const e of events) if (e.name === 'Paint') painted.set(`${e.pid}:${e.tid}`, (painted.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
+  const [busiest] = [...painted].sort((a, b) => b[1] - a[1])[0] ?? [];
+  if (!busiest) return null;
+  const [pid, tid] = busiest.split(':').map(Number);
+  return { pid, tid };
 }
 
 /** Complete ('X') events of one thread, sorted, each with its self time (microseconds). */

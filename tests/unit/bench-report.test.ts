@@ -42,13 +42,28 @@ describe('bench report: star round trip', () => {
 });
 
 describe('bench report: scrolling', () => {
+  const x = (longFrames: number, sums: number[], late: number[], more = {}) => ({ longFrames, sumMs: sums[1], longestMs: 90, sumRangeMs: [Math.min(...sums), Math.max(...sums)], lateHosts: late, sumsMs: sums, ...more });
   it("shows each size with and without the extension, and each run's sum beside its controls put in late", () => {
-    const x = (longFrames: number, sums: number[], late: number[]) => ({ longFrames, sumMs: sums[1], longestMs: 90, sumRangeMs: [Math.min(...sums), Math.max(...sums)], lateHosts: late, sumsMs: sums });
     const scroll = { 1000: { cards: 1000, steps: 60, stepPx: 400, runs: 3, withExt: x(49, [4840, 3058, 1731], [1000, 0, 0]), withoutExt: x(31, [900, 1750, 1800], [0, 0, 0]) } };
     const md = toMarkdown({ meta: results.meta, budgets: [], scroll });
     expect(md).toContain('60 steps of 400 px');
-    expect(md).toContain('| 1000 | with | 49 | 3058 ms (1731–4840) | 90 ms | 4840 ms (1000), 3058 ms (0), 1731 ms (0) |');
-    expect(md).toContain('| 1000 | without | 31 | 1750 ms (900–1800) | 90 ms | 900 ms (0), 1750 ms (0), 1800 ms (0) |');
+    expect(md).toContain('| 1000 | with |  |  | 49 | 3058 ms (1731–4840) | 90 ms | 4840 ms (1000), 3058 ms (0), 1731 ms (0) |');
+    expect(md).toContain('| 1000 | without |  |  | 31 | 1750 ms (900–1800) | 90 ms | 900 ms (0), 1750 ms (0), 1800 ms (0) |');
+    expect(md).not.toContain('traced scroll');
+  });
+  it('gives the frame intervals, how long the scroll took, and where a traced scroll spent the main thread', () => {
+    const phases = (pre: number, paint: number) => ({ 'pre-paint': pre, paint, 'hit testing': 800 });
+    const scroll = {
+      1000: {
+        cards: 1000, steps: 60, stepPx: 400, runs: 4,
+        withExt: x(45, [3000, 2500], [0, 0], { frameP50Ms: 66.7, frameP90Ms: 100, wallMs: 8650, phasesMs: phases(780, 1330) }),
+        withoutExt: x(30, [2000, 1500], [0, 0], { frameP50Ms: 50, frameP90Ms: 83.3, wallMs: 6800, phasesMs: phases(490, 640) }),
+      },
+    };
+    const md = toMarkdown({ meta: results.meta, budgets: [], scroll });
+    expect(md).toContain('| 1000 | with | 66.7 / 100 ms | 8.7 s | 45 | 2500 ms (2500–3000) | 90 ms |');
+    expect(md).toContain('| 1000 | without | 50 / 83.3 ms | 6.8 s | 30 |');
+    expect(md).toContain('- 1000 cards: pre-paint 780 / 490 ms; paint 1330 / 640 ms; hit testing 800 / 800 ms.');
   });
 });
 
