@@ -2,8 +2,7 @@
 // Every incoming message is untrusted: the background parses it with these schemas first.
 // Content code imports only the *types* from here (type imports vanish from its bundle).
 import { z } from './zod';
-import { isArxivId } from './hf/urls';
-import { safeHttpsUrl } from './links/code-links';
+import { arxivId, httpsUrl } from './shared-schemas';
 import { READING_STATUSES } from './db/types';
 import { SettingsPatch, type Settings } from './settings';
 import type { Enrichment } from './enrich/hf-api';
@@ -12,17 +11,6 @@ import type { PaperFacets } from './tags/facets';
 import { TEXT_LIMITS } from './tags/text';
 import { MAX_PROPS_PARTS, PROPS_PART_CHARS } from './papers/props-parts';
 import type { PagePaper } from './hf/embedded';
-
-const arxivId = z.string().check(z.refine(isArxivId, 'not an arXiv id'));
-
-/** Only https links are ever stored or rendered: the same rule as the page's (lib/links). */
-const httpsUrl = z.pipe(
-  z.string().check(
-    z.maxLength(2048),
-    z.refine((s) => s.startsWith('https://') && safeHttpsUrl(s) !== null, 'not a safe https URL'),
-  ),
-  z.transform((s) => safeHttpsUrl(s)!), // stored in canonical form, never as sent
-);
 
 /** What the page knows of a paper at the moment the user acts on it. */
 export const PaperSnapshot = z.strictObject({

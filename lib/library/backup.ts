@@ -4,7 +4,7 @@ import { z } from '../zod';
 import type { PaperRow, SeenRow } from '../db';
 import { READING_STATUSES } from '../db/types';
 import { isArxivId, paperIdFromHref } from '../hf/urls';
-import { safeHttpsUrl } from '../links/code-links';
+import { arxivId, httpsUrl } from '../shared-schemas';
 import { Settings, SettingsPatch } from '../settings';
 
 export const BACKUP_FORMAT = 'hf-papers-triage-backup';
@@ -45,20 +45,10 @@ export function makeBackup(data: { papers: readonly PaperRow[]; seen: readonly S
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-const arxivId = z.string().check(z.refine(isArxivId, 'not an arXiv id'));
 /** Epoch milliseconds. */
 const time = z.number().check(z.int(), z.nonnegative(), z.maximum(8.64e15));
 const count = z.number().check(z.int(), z.nonnegative(), z.maximum(1e12));
 const tag = z.string().check(z.minLength(1), z.maxLength(80));
-/** Only https links are ever stored or rendered (lib/messages.ts has the same rule). */
-const httpsUrl = z.pipe(
-  z.string().check(
-    z.maxLength(2048),
-    z.refine((s) => s.startsWith('https://') && safeHttpsUrl(s) !== null, 'not a safe https URL'),
-  ),
-  z.transform((s) => safeHttpsUrl(s)!),
-);
-
 /** A stored paper, bounded like the messages that write one (lib/messages.ts), a little looser where a later version may allow more. */
 const PaperRowSchema = z
   .strictObject({
