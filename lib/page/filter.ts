@@ -2,7 +2,7 @@
 // keeps. A filter belongs to one page view: it is never stored, and never hides anything for good.
 
 export interface TagFilter {
-  /** Show only papers carrying at least one of these (lowercased labels). */
+  /** Show only papers carrying at least one of these (tags' keys: tagKey). */
   include: ReadonlySet<string>;
   /** Never show papers carrying any of these. */
   exclude: ReadonlySet<string>;
@@ -29,7 +29,7 @@ export function countTags(cards: Iterable<readonly string[]>): TagCount[] {
   for (const labels of cards) {
     card++;
     for (const label of labels) {
-      const key = keyOf(label);
+      const key = tagKey(label);
       const c = counts.get(key);
       if (!c) counts.set(key, { label, count: 1, last: card });
       else if (c.last !== card) {
@@ -41,9 +41,12 @@ export function countTags(cards: Iterable<readonly string[]>): TagCount[] {
   return [...counts.values()].map(({ label, count }) => ({ label, count })).sort((a, b) => b.count - a.count);
 }
 
-/** Labels' keys (lower case), remembered: a page's cards share a few dozen labels. */
+/**
+ * A tag's key: what the filter and the counts know it by, its label lowercased (the same tag may be
+ * spelled "LLM" on one card and "llm" on another). Remembered: a page's cards share a few dozen labels.
+ */
 const keys = new Map<string, string>();
-function keyOf(label: string): string {
+export function tagKey(label: string): string {
   let key = keys.get(label);
   if (key === undefined) {
     if (keys.size >= 5000) keys.clear(); // a bound, should a page show ever new labels
@@ -55,7 +58,7 @@ function keyOf(label: string): string {
 /** Whether a card with these tags passes the filter. */
 export function passes(filter: TagFilter, labels: readonly string[]): boolean {
   if (!isFiltering(filter)) return true;
-  const keys = labels.map((l) => l.toLowerCase());
+  const keys = labels.map(tagKey);
   if (keys.some((k) => filter.exclude.has(k))) return false;
   return filter.include.size === 0 || keys.some((k) => filter.include.has(k));
 }
@@ -65,7 +68,7 @@ export function passes(filter: TagFilter, labels: readonly string[]): boolean {
  * toggles "not these" (and drops an inclusion of it).
  */
 export function toggleTag(filter: TagFilter, label: string, exclude: boolean): TagFilter {
-  const key = label.toLowerCase();
+  const key = tagKey(label);
   const include = new Set(filter.include);
   const excluded = new Set(filter.exclude);
   const [on, off] = exclude ? [excluded, include] : [include, excluded];
