@@ -177,7 +177,7 @@ function scrollTable(scroll, line) {
     for (const [label, key] of [['with', 'withExt'], ['without', 'withoutExt']]) {
       const x = s[key];
       const runs = x.sumsMs?.map((sum, i) => `${sum} ms (${x.lateHosts[i]})`).join(', ') ?? '';
-      const frames = x.frameP50Ms === undefined ? '' : `${x.frameP50Ms} / ${x.frameP90Ms} ms`;
+      const frames = x.frameP50Ms == null ? '' : `${x.frameP50Ms} / ${x.frameP90Ms} ms`;
       const took = x.wallMs === undefined ? '' : `${(x.wallMs / 1000).toFixed(1)} s`;
       line(`| ${s.cards} | ${label} | ${frames} | ${took} | ${x.longFrames} | ${x.sumMs} ms (${x.sumRangeMs[0]}–${x.sumRangeMs[1]}) | ${x.longestMs} ms | ${runs} |`);
     }
@@ -189,7 +189,8 @@ function scrollTable(scroll, line) {
   line();
   for (const s of traced) {
     const phases = Object.keys(s.withExt.phasesMs).map((k) => `${k} ${s.withExt.phasesMs[k]} / ${s.withoutExt.phasesMs[k] ?? '–'} ms`);
-    line(`- ${s.cards} cards: ${phases.join('; ')}.`);
+    const late = s.withExt.tracedLateHosts ? ` (the traced run with the extension had ${s.withExt.tracedLateHosts} cards' controls put in late)` : '';
+    line(`- ${s.cards} cards: ${phases.join('; ')}${late}.`);
   }
 }
 

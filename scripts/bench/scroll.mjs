@@ -3,9 +3,10 @@
 // frame (style, layout, pre-paint, paint, hit testing) shows here, not in a load.
 //
 // Each run starts a browser of its own and loads the listing once unmeasured first, so that the
-// measured load meets a running worker (its controls go in while the page is parsed, as on most
-// loads) and no earlier run's scroll is in the profile: runs that shared one browser met a worker
-// stopped after 30 s idle in some runs and not in others, and their sums moved 1.5-4 s with it.
+// measured load meets a running worker (its controls mostly go in while the page is parsed, as on
+// most loads; a run whose did not says so) and no earlier run's scroll is in the profile: runs that
+// shared one browser met a worker stopped after 30 s idle in some runs and not in others, and their
+// sums moved 1.5-4 s with it.
 // Measured in the page: the interval between frames (requestAnimationFrame) during the scroll, and
 // long animation frames (over 50 ms). One more traced run per size and side says where the main
 // thread's time went (self time by trace event).
@@ -36,9 +37,13 @@ function startFrameProbe() {
   requestAnimationFrame(tick);
 }
 
+/** Frames are recorded while the wheel turns only (long frames go on being observed after it). */
+function stopFrames() {
+  window.__scrollProbe.stop = true;
+}
+
 function readFrameProbe() {
   const p = window.__scrollProbe;
-  p.stop = true;
   return {
     frameTimes: p.frames,
     long: p.long,
@@ -68,22 +73,25 @@ async function scrollOnce({ extension, pages, extensionDir }, n, { trace = false
       await page.waitForTimeout(16);
     }
     const wallMs = Date.now() - started;
+    await page.evaluate(stopFrames);
     await page.waitForTimeout(500);
     const events = stopTrace ? await stopTrace() : null;
     const { frameTimes, long, late } = await page.evaluate(readFrameProbe);
     const intervals = frameTimes.slice(1).map((t, i) => t - frameTimes[i]);
     const run = {
       wallMs,
-      frameP50Ms: percentile(intervals, 50),
-      frameP90Ms: percentile(intervals, 90),
+      frameP50Ms: intervals.length > 0 ? percentile(intervals, 50) : null,
+      frameP90Ms: intervals.length > 0 ? percentile(intervals, 90) : null,
       count: long.length,
       sumMs: long.reduce((a, b) => a + b, 0),
       longestMs: Math.max(0, ...long),
       late,
     };
     if (events) {
-      const by = selfTimeByName(events, benchUrl(n));
-      run.phasesMs = Object.fromEntries(Object.entries(PHASES).map(([event, name]) => [name, Math.round(by[event] ?? 0)]));
+      // No ParseHTML of the page in a trace begun after its load: its thread is the one that painted.
+      const by = selfTimeByName(events, benchUrl(n), { thread: 'painted most' });
+      // Nothing found is said as nothing, not as zeros.
+      if (Object.keys(by).length > 0) run.phasesMs = Object.fromEntries(Object.entries(PHASES).map(([event, name]) => [name, Math.round(by[event] ?? 0)]));
     }
     return run;
   } finally {
@@ -105,10 +113,11 @@ export async function benchScroll({ withExt, withoutExt, sizes, runs, log = () =
     }
     log(`  ${n} cards: one traced scroll each side`);
     const traced = { withExt: await scrollOnce(withExt, n, { trace: true }), withoutExt: await scrollOnce(withoutExt, n, { trace: true }) };
+    const medianOf = (xs) => (xs.every((x) => Number.isFinite(x)) ? round1(median(xs)) : null);
     const summary = (rs, t) => ({
       wallMs: Math.round(median(rs.map((r) => r.wallMs))),
-      frameP50Ms: round1(median(rs.map((r) => r.frameP50Ms))),
-      frameP90Ms: round1(median(rs.map((r) => r.frameP90Ms))),
+      frameP50Ms: medianOf(rs.map((r) => r.frameP50Ms)),
+      frameP90Ms: medianOf(rs.map((r) => r.frameP90Ms)),
       longFrames: median(rs.map((r) => r.count)),
       sumMs: Math.round(median(rs.map((r) => r.sumMs))),
       longestMs: Math.round(median(rs.map((r) => r.longestMs))),
@@ -117,8 +126,9 @@ export async function benchScroll({ withExt, withoutExt, sizes, runs, log = () =
       lateHosts: rs.map((r) => r.late),
       /** Per run: the sum of its long frames (to read beside lateHosts). */
       sumsMs: rs.map((r) => Math.round(r.sumMs)),
-      /** The traced run: main-thread self time by phase over the scroll. */
+      /** The traced run: main-thread self time by phase over the scroll, and its controls put in late. */
       phasesMs: t.phasesMs,
+      tracedLateHosts: t.late,
     });
     out[n] = { cards: n, steps: STEPS, stepPx: STEP_PX, runs, withExt: summary(runsOf.withExt, traced.withExt), withoutExt: summary(runsOf.withoutExt, traced.withoutExt) };
   }

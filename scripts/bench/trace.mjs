@@ -25,13 +25,17 @@ export async function startTrace(context, page) {
   };
 }
 
-/** The renderer main thread that parsed `url` (the page's thread, not the service worker's). */
-function pageThread(events, url) {
+/**
+ * The renderer main thread that parsed `url` (the page's thread, not the service worker's). With
+ * `thread: 'painted most'`, a trace begun after the load (a scroll) falls back to the thread that
+ * painted most.
+ */
+function pageThread(events, url, { thread } = {}) {
   const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === url);
   if (parse) return { pid: parse.pid, tid: parse.tid };
   const nav = events.find((e) => e.name === 'ResourceSendRequest' && e.args?.data?.url === url);
   if (nav) return { pid: nav.pid, tid: nav.tid };
-  // A trace started after the load (a scroll): the renderer main thread that painted most.
+  if (thread !== 'painted most') return null;
   const painted = new Map();
   for (const e of events) if (e.name === 'Paint') painted.set(`${e.pid}:${e.tid}`, (painted.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
   const [busiest] = [...painted].sort((a, b) => b[1] - a[1])[0] ?? [];
@@ -87,8 +91,8 @@ function isInsideExtensionScript(e, origin) {
 }
 
 /** Self time (ms) by event name on the page's main thread between two trace timestamps (µs). */
-export function selfTimeByName(events, url, fromTs = -Infinity, toTs = Infinity) {
-  const thread = pageThread(events, url);
+export function selfTimeByName(events, url, { fromTs = -Infinity, toTs = Infinity, thread: which } = {}) {
+  const thread = pageThread(events, url, { thread: which });
   if (!thread) return {};
   const out = {};
   for (const e of withSelfTimes(events, thread)) {

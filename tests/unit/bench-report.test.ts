@@ -56,14 +56,18 @@ describe('bench report: scrolling', () => {
     const scroll = {
       1000: {
         cards: 1000, steps: 60, stepPx: 400, runs: 4,
-        withExt: x(45, [3000, 2500], [0, 0], { frameP50Ms: 66.7, frameP90Ms: 100, wallMs: 8650, phasesMs: phases(780, 1330) }),
+        withExt: x(45, [3000, 2500], [0, 0], { frameP50Ms: 66.7, frameP90Ms: 100, wallMs: 8650, phasesMs: phases(780, 1330), tracedLateHosts: 1000 }),
         withoutExt: x(30, [2000, 1500], [0, 0], { frameP50Ms: 50, frameP90Ms: 83.3, wallMs: 6800, phasesMs: phases(490, 640) }),
       },
     };
     const md = toMarkdown({ meta: results.meta, budgets: [], scroll });
     expect(md).toContain('| 1000 | with | 66.7 / 100 ms | 8.7 s | 45 | 2500 ms (2500–3000) | 90 ms |');
     expect(md).toContain('| 1000 | without | 50 / 83.3 ms | 6.8 s | 30 |');
-    expect(md).toContain('- 1000 cards: pre-paint 780 / 490 ms; paint 1330 / 640 ms; hit testing 800 / 800 ms.');
+    // A run without frame intervals (none recorded) shows none, not NaN.
+    const none = toMarkdown({ meta: results.meta, budgets: [], scroll: { 300: { ...scroll[1000], cards: 300, withoutExt: { ...scroll[1000].withoutExt, frameP50Ms: null, frameP90Ms: null } } } });
+    expect(none).toContain('| 300 | without |  | 6.8 s | 30 |');
+    expect(none).not.toContain('NaN');
+    expect(md).toContain("- 1000 cards: pre-paint 780 / 490 ms; paint 1330 / 640 ms; hit testing 800 / 800 ms (the traced run with the extension had 1000 cards' controls put in late).");
   });
 });
 
