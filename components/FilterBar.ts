@@ -1,4 +1,4 @@
-import { tagKey, type TagCount, type TagFilter } from '@/lib/page/filter';
+import { filterKey, type TagCount, type TagFilter } from '@/lib/page/filter';
 import { button, el, setAttr, setChildren, setText } from './dom';
 
 /** Tags shown before "more": the bar stays one or two lines on a 100-paper day. */
@@ -41,7 +41,7 @@ export function mountFilterBar(container: HTMLElement): { update(props: FilterBa
     let b = tagButtons.get(key);
     if (!b) {
       b = button(doc, { 'aria-describedby': 'filter-help' }, '', (e) => {
-        const t = props?.tags.find((x) => tagKey(x.label) === key);
+        const t = props?.tags.find((x) => filterKey(x.label) === key);
         if (t) props!.onToggle(t.label, e.shiftKey);
       });
       tagButtons.set(key, b);
@@ -54,12 +54,12 @@ export function mountFilterBar(container: HTMLElement): { update(props: FilterBa
       props = next;
       const { tags, filter, shown, total, highlighted = 0, highlightFirst = false, onHighlightFirst, showAll = false } = next;
       if (tags.length === 0) return bar.remove();
-      const active = (t: TagCount) => filter.include.has(tagKey(t.label)) || filter.exclude.has(tagKey(t.label));
+      const active = (t: TagCount) => filter.include.has(filterKey(t.label)) || filter.exclude.has(filterKey(t.label));
       const visible = showAll ? tags : tags.filter((t, i) => i < FILTER_TAGS_SHOWN || active(t));
       const filtering = filter.include.size + filter.exclude.size > 0;
       const children: Node[] = [label];
       for (const t of visible) {
-        const key = tagKey(t.label);
+        const key = filterKey(t.label);
         const state = filter.include.has(key) ? 'only' : filter.exclude.has(key) ? 'not' : '';
         const b = tagButton(key);
         setAttr(b, 'class', `ftag ${state}`);
@@ -71,7 +71,7 @@ export function mountFilterBar(container: HTMLElement): { update(props: FilterBa
       }
       // Buttons of tags the page no longer has are let go (a set: with every tag shown, a
       // 1000-card page has hundreds of them, and a search per button was quadratic).
-      const current = new Set(tags.map((t) => tagKey(t.label)));
+      const current = new Set(tags.map((t) => filterKey(t.label)));
       for (const key of tagButtons.keys()) if (!current.has(key)) tagButtons.delete(key);
       if (tags.length > visible.length) {
         setText(more, `+${tags.length - visible.length} more`);

@@ -1,6 +1,7 @@
 // Schemas that both what the background is sent (lib/messages.ts) and what a backup holds
-// (lib/library/backup.ts) check the same way: one rule each, in a module small enough that the
-// library page, which reads backups, does not take the message schemas with it.
+// (lib/library/backup.ts) check the same way: one rule each, in a module of their own, so that the
+// backup's code (the library page writes backups, the background reads them) needs none of the
+// message schemas.
 import { isArxivId } from './hf/urls';
 import { safeHttpsUrl } from './links/code-links';
 import { z } from './zod';

@@ -2,7 +2,7 @@
 // keeps. A filter belongs to one page view: it is never stored, and never hides anything for good.
 
 export interface TagFilter {
-  /** Show only papers carrying at least one of these (tags' keys: tagKey). */
+  /** Show only papers carrying at least one of these (tags' keys: filterKey). */
   include: ReadonlySet<string>;
   /** Never show papers carrying any of these. */
   exclude: ReadonlySet<string>;
@@ -29,7 +29,7 @@ export function countTags(cards: Iterable<readonly string[]>): TagCount[] {
   for (const labels of cards) {
     card++;
     for (const label of labels) {
-      const key = tagKey(label);
+      const key = filterKey(label);
       const c = counts.get(key);
       if (!c) counts.set(key, { label, count: 1, last: card });
       else if (c.last !== card) {
@@ -46,7 +46,7 @@ export function countTags(cards: Iterable<readonly string[]>): TagCount[] {
  * spelled "LLM" on one card and "llm" on another). Remembered: a page's cards share a few dozen labels.
  */
 const keys = new Map<string, string>();
-export function tagKey(label: string): string {
+export function filterKey(label: string): string {
   let key = keys.get(label);
   if (key === undefined) {
     if (keys.size >= 5000) keys.clear(); // a bound, should a page show ever new labels
@@ -58,7 +58,7 @@ export function tagKey(label: string): string {
 /** Whether a card with these tags passes the filter. */
 export function passes(filter: TagFilter, labels: readonly string[]): boolean {
   if (!isFiltering(filter)) return true;
-  const keys = labels.map(tagKey);
+  const keys = labels.map(filterKey);
   if (keys.some((k) => filter.exclude.has(k))) return false;
   return filter.include.size === 0 || keys.some((k) => filter.include.has(k));
 }
@@ -68,7 +68,7 @@ export function passes(filter: TagFilter, labels: readonly string[]): boolean {
  * toggles "not these" (and drops an inclusion of it).
  */
 export function toggleTag(filter: TagFilter, label: string, exclude: boolean): TagFilter {
-  const key = tagKey(label);
+  const key = filterKey(label);
   const include = new Set(filter.include);
   const excluded = new Set(filter.exclude);
   const [on, off] = exclude ? [excluded, include] : [include, excluded];
