@@ -7,6 +7,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PaperRow, ReadingStatus, TriageDB } from '@/lib/db';
 import { paperUrl } from '@/lib/hf/urls';
+import { oneSpaced } from '@/lib/fold';
 import type { Reply, Request, StatePatch } from '@/lib/messages';
 import { timeAgo } from './format';
 import {
@@ -289,7 +290,7 @@ function BulkBar({ count, view, onClear, onPatch, onExport }: BulkBarProps) {
   const [tagText, setTagText] = useState('');
   const addTag = (e: Event) => {
     e.preventDefault();
-    const t = tagText.trim().replace(/\s+/g, ' ');
+    const t = oneSpaced(tagText.trim());
     if (!t) return;
     onPatch({ addTags: [t] }, 'tag the selected papers');
     setTagText('');

@@ -1,6 +1,7 @@
 // "+ Tag": a small inline field to add a tag of one's own, built with the DOM so that the cards'
 // controls (components/card-controls.ts) ship no Preact hooks to every page; the library's rows
 // mount the same widget through AddTag.tsx.
+import { oneSpaced } from '@/lib/fold';
 import { roleButton } from './dom';
 
 export interface AddTagOptions {
@@ -65,7 +66,7 @@ function makeForm(doc: Document, { onAdd, name }: AddTagOptions, closed: (refocu
   });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    const label = field.value.trim().replace(/\s+/g, ' ');
+    const label = oneSpaced(field.value.trim());
     if (label && lastInput) onAdd(label.slice(0, 80), lastInput);
     close(true);
   });

@@ -15,3 +15,12 @@ export function fold(text: string): string {
   if (!NON_ASCII.test(lower)) return lower;
   return lower.replace(SPECIAL_RE, (c) => SPECIAL_LETTERS[c]).normalize('NFKD').replace(/\p{M}/gu, '');
 }
+
+/**
+ * Each run of whitespace made one space, as `text.replace(/\s+/g, ' ')`, but without rewriting
+ * the single spaces between words: on arXiv's line-wrapped abstracts that was a replacement per
+ * word, ~25 ms for a 1000-card page's abstracts against ~5 ms.
+ */
+export function oneSpaced(text: string): string {
+  return text.replace(/\s{2,}|[^\S ]/g, ' ');
+}

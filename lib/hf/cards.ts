@@ -1,4 +1,5 @@
 // Finding paper cards in the DOM, and the card model the features work on.
+import { oneSpaced } from '../fold';
 import { CARD, CARD_TITLE_LINK, PAPER_LINK, PAPER_PAGE_TITLE } from './selectors';
 import { paperIdFromHref } from './urls';
 import type { PagePaper } from './embedded';
@@ -17,7 +18,7 @@ export interface CardRef {
 }
 
 function text(el: Element | null | undefined): string | undefined {
-  const t = el?.textContent?.replace(/\s+/g, ' ').trim();
+  const t = el?.textContent && oneSpaced(el.textContent).trim();
   return t ? t : undefined;
 }
 

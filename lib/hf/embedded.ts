@@ -2,6 +2,7 @@
 // DailyPapers and PaperContent). Tolerant by design: an unknown shape, a missing field or a wrong
 // type drops that field (or that paper), never the page. Parsed by the background: the content
 // script sends the props as they are (embeddedProps) with its question about the page's cards.
+import { oneSpaced } from '../fold';
 import { z } from '../zod';
 import type { PagePaper } from './page-paper';
 import { embeddedProps } from './props';
@@ -32,7 +33,7 @@ const HfPaper = z.object({
 
 /** Folds whitespace that the page's JSON keeps from arXiv's line-wrapped text. */
 function clean(text: string | null | undefined): string | undefined {
-  const folded = text?.replace(/\s+/g, ' ').trim();
+  const folded = text && oneSpaced(text).trim();
   return folded ? folded : undefined;
 }
 

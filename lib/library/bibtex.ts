@@ -5,7 +5,7 @@
 //   title, author, year, month, eprint, archivePrefix, primaryClass (when known), doi, url, abstract, keywords.
 // Text fields are UTF-8 with the LaTeX specials escaped, so that every character decodes back to itself
 // (checked in tests/unit/library-export.test.ts with @retorquere/bibtex-parser, Better BibTeX's parser).
-import { fold } from '../fold';
+import { fold, oneSpaced } from '../fold';
 import type { PaperRow } from '../db';
 import { isArxivId } from '../hf/urls';
 
@@ -58,7 +58,7 @@ function entry(p: BibtexPaper, key: string): string {
 /** One line of text: whitespace runs (newlines, tabs) become one space; other control characters go. */
 function cleanText(s: string): string {
   // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000E-\u001F\u007F]/g, '').replace(/\s+/g, ' ').trim();
+  return oneSpaced(s.replace(/[\u0000-\u0008\u000E-\u001F\u007F]/g, '')).trim();
 }
 
 /**

@@ -1,4 +1,5 @@
 // Markdown reading list of saved papers (CommonMark / GitHub-flavoured). Pure: no browser APIs.
+import { oneSpaced } from '../fold';
 import type { PaperRow, ReadingStatus } from '../db';
 import { paperUrl } from '../hf/urls';
 import { safeHttpsUrl } from '../links/code-links';
@@ -72,7 +73,7 @@ function authorLine(authors: readonly string[]): string {
   return `${names[0]}, ${names[1]} et al.`;
 }
 
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+const oneLine = (s: string) => oneSpaced(s).trim();
 
 /**
  * Inline text that renders as itself: the ASCII punctuation with a meaning inside a line in

@@ -14,6 +14,7 @@
  * sentence. (One combined regex per topic gave the same tags about 4x slower: a
  * regex pays per character, for every topic.)
  */
+import { oneSpaced } from '../fold';
 import { TOPICS, type Topic } from './taxonomy';
 
 /** topic: the built-in taxonomy; hf: Hugging Face's ai_keywords; user: a user rule; manual: added by hand. */
@@ -299,7 +300,6 @@ function buildIndex() {
   for (let b = 0; b < BUCKETS; b++) if (PHRASES[b] || ACRONYMS[b]) BUCKET_USED[b] = 1;
 }
 
-const SPACES = /\s+/g;
 const ASCII_UPPER = /[A-Z]+/g;
 
 /** A confirmed match of `entry` at text[start, end) (sliced only if shown in `why`). */
@@ -584,15 +584,6 @@ const abstractScore = (a: TopicHits | undefined) =>
     : a.terms.length * ABSTRACT_WEIGHT +
       a.decisive * (DECISIVE_WEIGHT - ABSTRACT_WEIGHT) +
       (a.count >= REPEAT_BONUS_AT ? ABSTRACT_WEIGHT : 0);
-
-/** `x` with each run of whitespace made one space (as `x.replace(SPACES, ' ')`, run only if needed). */
-function oneSpaced(x: string): string {
-  for (let i = 0; i < x.length; i++) {
-    const c = x.charCodeAt(i);
-    if (isSpace(c) && (c !== 32 || isSpace(x.charCodeAt(i + 1)))) return x.replace(SPACES, ' ');
-  }
-  return x;
-}
 
 function quoteList({ text, quotes }: TopicHits): string {
   let list = '';
