@@ -110,6 +110,23 @@ test('star survives a reload and shows in the popup, which updates live', async 
   await expect(card(page, LLAMA).getByRole('button', { name: 'Star', exact: true })).toHaveAttribute('aria-pressed', 'false');
 });
 
+test('the toolbar badge counts starred papers not yet read, and follows its setting', async ({ page, context, extensionId }) => {
+  const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  type Action = { getBadgeText(details: object): Promise<string> };
+  const badge = async () => (await worker()).evaluate(() => (globalThis as unknown as { chrome: { action: Action } }).chrome.action.getBadgeText({}));
+  await page.goto('https://huggingface.co/papers');
+  await card(page, LLAMA).getByRole('button', { name: 'Star', exact: true }).click();
+  await expect.poll(badge).toBe('1');
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const setting = options.getByRole('checkbox', { name: 'Count starred papers not yet read on the toolbar button' });
+  await setting.uncheck();
+  await expect.poll(badge).toBe('');
+  await setting.check();
+  await expect.poll(badge).toBe('1');
+});
+
 test('hide collapses the card, survives reload, and follows the paper to another listing', async ({ page }) => {
   await page.goto('https://huggingface.co/papers');
   const c = card(page, OVAVSS);
