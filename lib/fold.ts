@@ -1,5 +1,6 @@
 // Text compared without case or accents: search (library), citation keys (BibTeX) and author rules
-// (the page) fold the same way. No dependencies: the content script uses it.
+// (the page) fold the same way; and whitespace folded to single spaces, wherever text is made one
+// line. No dependencies: the content script uses it.
 
 /** Letters without a Unicode decomposition, spelled out ("ß" → "ss", "ø" → "o"). */
 const SPECIAL_LETTERS: Record<string, string> = {
