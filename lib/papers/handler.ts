@@ -163,13 +163,8 @@ export async function handleRequest(deps: HandlerDeps, raw: unknown, sender: Sen
     return { ok: true as const, states };
   };
   switch (msg.type) {
-    case 'wake': {
-      // A page is loading: its papers will be tagged soon. Meanwhile, in a task of its own, the
-      // matcher is made ready (on a 1000-card page its JSON comes ~200 ms after the wake).
-      const tagger = taggerOf(deps);
-      setTimeout(() => tagger.warmUp(), 0);
-      return { ok: true };
-    }
+    case 'wake':
+      return { ok: true }; // started: that was all
     case 'propsPart':
       return propsPartsOf(deps).add(msg.key, msg.index, msg.text) ? { ok: true } : { ok: false, error: 'part refused' };
     case 'getStates': {

@@ -8,7 +8,7 @@ import { applyRules, compileRules, type CompiledRules, type RuleHit } from '../r
 import type { PaperText } from '../messages';
 import type { Rule } from '../rules/schema';
 import { withManualTags } from './manual';
-import { paperTags, warmUp, type Tag } from './match';
+import { paperTags, type Tag } from './match';
 import { paperText } from './text';
 
 /** What a card sends of its paper to be tagged (lib/messages.ts holds its schema). */
@@ -162,8 +162,6 @@ export function createTagger() {
       for (const p of papers) out[p.id] = paperFacets(p, manualOf(p.id), c.tagging, prepared?.get(p) ?? tagsOf(p, c));
       return out;
     },
-    /** Compiles the matcher ahead of the first papers (match.ts `warmUp`). */
-    warmUp,
     /** The tags `prepare` made (not found in `remembered`) since last asked: to keep. */
     takeFresh(): Record<string, RememberedTags> {
       const taken = fresh;

@@ -15,7 +15,7 @@
  * regex pays per character, for every topic.)
  */
 import { oneSpaced } from '../fold';
-import { TOPIC_LABELS, TOPICS, type Topic } from './taxonomy';
+import { TOPICS, type Topic } from './taxonomy';
 
 /** topic: the built-in taxonomy; hf: Hugging Face's ai_keywords; user: a user rule; manual: added by hand. */
 export type TagSource = 'topic' | 'hf' | 'user' | 'manual';
@@ -676,18 +676,6 @@ export function topicTags(title: string, abstract?: string, opts?: number | TagO
   const { max, disabled } = options(opts, DEFAULT_MAX_TOPIC_TAGS);
   if (max === 0) return [];
   return scoreTopics(title ?? '', abstract ?? '', disabled).slice(0, max).map(toTag);
-}
-
-/**
- * Builds the index and runs a scan once, on the taxonomy's own labels, so that a page's papers
- * meet code already compiled. A worker just started (MV3 stops it when idle) does it when a page
- * says it is loading (its `wake`), while the page's JSON is still on its way. 16 loads of 100
- * cards each way, worker stopped, nothing kept: tagging took 36 ms (median) against 60, the whole
- * question 66 against 108 ms (this itself takes ~13 ms). Nothing once the worker has tagged.
- */
-export function warmUp(): void {
-  if (indexed) return;
-  topicTags(TOPIC_LABELS.join('. '), TOPIC_LABELS.join(' and '));
 }
 
 /** True when the whole keyword is one of the topic's own terms ("reinforcement learning" for RL). */

@@ -435,15 +435,6 @@ describe('wake', () => {
     expect((await handleRequest(deps(), { type: 'wake', ids: ['2401.00001'] }, 'content')).ok).toBe(false);
     expect((await handleRequest(deps(), { type: 'wake' }, 'untrusted')).ok).toBe(false);
   });
-
-  it('makes the tagger ready in a task of its own, after the answer', async () => {
-    const tagger = createTagger();
-    const warmUp = vi.spyOn(tagger, 'warmUp');
-    expect(await handleRequest({ ...deps(), tagger }, { type: 'wake' }, 'content')).toEqual({ ok: true });
-    expect(warmUp).not.toHaveBeenCalled();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(warmUp).toHaveBeenCalledTimes(1);
-  });
 });
 
 describe('settings messages', () => {
