@@ -18,7 +18,8 @@ export interface CardRef {
 }
 
 function text(el: Element | null | undefined): string | undefined {
-  const t = el?.textContent && oneSpaced(el.textContent).trim();
+  const raw = el?.textContent;
+  const t = raw && oneSpaced(raw).trim();
   return t ? t : undefined;
 }
 

@@ -1,6 +1,6 @@
 // A Playwright fixture: Debian's Chromium with the built extension, network closed except the
 // Hugging Face pages served from the saved fixtures.
-import { test as base, chromium, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -22,9 +22,13 @@ export async function launchWithExtension(options: { api?: 'recorded' | 'down' }
   return context;
 }
 
+/** The extension's service worker: the running one, else the next to start (a stopped one starts on a message). */
+export async function serviceWorker(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+}
+
 export async function extensionId(context: BrowserContext): Promise<string> {
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return new URL(worker.url()).host;
+  return new URL((await serviceWorker(context)).url()).host;
 }
 
 export const test = base.extend<{ context: BrowserContext; extensionId: string; page: Page }>({

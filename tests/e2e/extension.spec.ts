@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { card, expect, SCREENS_DIR, test } from './chromium';
+import { card, expect, SCREENS_DIR, serviceWorker, test } from './chromium';
 import { API_2026, LISTING_IDS } from './harness.mjs';
 import { benchPaperId, listingWithCards } from '../../scripts/bench/pages.mjs';
 import { PROPS_PART_CHARS } from '../../lib/papers/props-parts';
@@ -58,16 +58,15 @@ test('a worker stopped while idle answers a reloaded listing with the tags the p
   expect(before).toContain('LLM');
   // Kept in storage.session (in memory, the extension's own), one entry per paper of the page.
   type Session = { get(keys: null): Promise<Record<string, { tags: { label: string }[] }>>; set(items: object): Promise<void> };
-  const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const keptKeys = async () =>
-    (await worker()).evaluate(async () => {
+    (await serviceWorker(context)).evaluate(async () => {
       const { session } = (globalThis as unknown as { chrome: { storage: { session: Session } } }).chrome.storage;
       return Object.keys(await session.get(null)).filter((k) => k.startsWith('tags:'));
     });
   await expect.poll(async () => (await keptKeys()).length).toBe(LISTING_IDS.length);
   // The Llama 3 paper's entry given a label no tagging gives: it shows only if the kept tags are taken.
   const llamaKey = (await keptKeys()).find((k) => k.endsWith(`:${LLAMA}`))!;
-  await (await worker()).evaluate(async (key) => {
+  await (await serviceWorker(context)).evaluate(async (key) => {
     const { session } = (globalThis as unknown as { chrome: { storage: { session: Session } } }).chrome.storage;
     const entry = (await session.get(null))[key];
     await session.set({ [key]: { ...entry, tags: [{ label: 'Kept', source: 'topic', why: 'kept' }] } });
@@ -110,10 +109,9 @@ test('star survives a reload and shows in the popup, which updates live', async 
   await expect(card(page, LLAMA).getByRole('button', { name: 'Star', exact: true })).toHaveAttribute('aria-pressed', 'false');
 });
 
-test('the toolbar badge counts starred papers not yet read, and follows its setting', async ({ page, context, extensionId }) => {
-  const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+test('the toolbar badge counts starred papers, and follows its setting', async ({ page, context, extensionId }) => {
   type Action = { getBadgeText(details: object): Promise<string> };
-  const badge = async () => (await worker()).evaluate(() => (globalThis as unknown as { chrome: { action: Action } }).chrome.action.getBadgeText({}));
+  const badge = async () => (await serviceWorker(context)).evaluate(() => (globalThis as unknown as { chrome: { action: Action } }).chrome.action.getBadgeText({}));
   await page.goto('https://huggingface.co/papers');
   await card(page, LLAMA).getByRole('button', { name: 'Star', exact: true }).click();
   await expect.poll(badge).toBe('1');

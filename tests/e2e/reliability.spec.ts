@@ -2,7 +2,7 @@
 // same paper agree. (An extension update with a page open is tested in tests/unit/content-run.test.ts:
 // chrome.runtime.reload() wedges headless Chromium under Playwright.)
 import type { Page } from '@playwright/test';
-import { card, expect, test } from './chromium';
+import { card, expect, serviceWorker, test } from './chromium';
 import { LISTING_IDS } from './harness.mjs';
 
 const LLAMA = LISTING_IDS[0];
@@ -52,7 +52,7 @@ test('two tabs and the popup toggling one paper 100 times end in the same state'
       await starOn(tabs[i % 2]).click();
     }
   }
-  const worker = context.serviceWorkers()[0];
+  const worker = await serviceWorker(context);
   // Settle: once no write happens for a while, every view must show what the database holds.
   await expect
     .poll(async () => {

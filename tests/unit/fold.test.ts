@@ -3,8 +3,9 @@ import { oneSpaced } from '@/lib/fold';
 import { HOSTILE_TEXT, Rng, anyString, fuzzSeed } from './gen';
 import evalSet from './tags-eval.json';
 
-// Every character JavaScript's \s matches, and a few that it does not (zero-width space, BOM's neighbour).
-const WHITESPACE = ' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+// Every character JavaScript's \s matches, and two that look like it and are not (zero-width space,
+// Mongolian vowel separator).
+const WHITESPACE = ' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\u200b\u180e';
 const reference = (s: string) => s.replace(/\s+/g, ' ');
 
 describe('oneSpaced', () => {
