@@ -18,6 +18,7 @@ import { benchPopup } from './bench/popup.mjs';
 import { budgets, toMarkdown } from './bench/report.mjs';
 import { benchRoundTrip } from './bench/roundtrip.mjs';
 import { benchScroll } from './bench/scroll.mjs';
+import { round1 } from './bench/stats.mjs';
 import { CHROMIUM_PATH } from '../tests/e2e/harness.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -143,8 +144,6 @@ async function main() {
   console.log('\n' + md);
   log(`done; wrote ${relative(ROOT, outDir)}/results.json and results.md`);
 }
-
-const round1 = (x) => Math.round(x * 10) / 10;
 
 main().catch((err) => {
   console.error('[bench] the harness broke:', err);

@@ -11,7 +11,7 @@
 // long animation frames (over 50 ms). One more traced run per size and side says where the main
 // thread's time went (self time by trace event).
 import { benchUrl, launch, waitForControls } from './browser.mjs';
-import { median, percentile } from './stats.mjs';
+import { median, percentile, round1 } from './stats.mjs';
 import { selfTimeByName, startTrace } from './trace.mjs';
 
 const STEPS = 60;
@@ -134,5 +134,3 @@ export async function benchScroll({ withExt, withoutExt, sizes, runs, log = () =
   }
   return out;
 }
-
-const round1 = (x) => Math.round(x * 10) / 10;

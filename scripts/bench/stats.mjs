@@ -14,14 +14,15 @@ export function median(xs) {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
-const round = (x) => (x === null || x === undefined || Number.isNaN(x) ? null : Math.round(x * 10) / 10);
+/** To 0.1; null for no number. */
+export const round1 = (x) => (x === null || x === undefined || Number.isNaN(x) ? null : Math.round(x * 10) / 10);
 
 /** { median, min, max, p95, n } rounded to 0.1; null when there is nothing to summarise. */
 export function summarise(values) {
   const xs = values.filter((x) => typeof x === 'number' && Number.isFinite(x));
   if (xs.length === 0) return null;
   const s = sorted(xs);
-  return { median: round(median(s)), min: round(s[0]), max: round(s.at(-1)), p95: round(percentile(s, 95)), n: s.length };
+  return { median: round1(median(s)), min: round1(s[0]), max: round1(s.at(-1)), p95: round1(percentile(s, 95)), n: s.length };
 }
 
 /** Total blocking time: the part of each long task beyond 50 ms. */

@@ -1,6 +1,7 @@
 // Chromium tracing through a Playwright CDP session, and the two questions we ask of a trace:
 // which main-thread tasks ran the extension's code (and how long they took), and where the
 // main thread's time went (self time by trace event name) in a window.
+import { round1 } from './stats.mjs';
 
 const CATEGORIES = [
   'toplevel',
@@ -122,12 +123,12 @@ export function listingTraceSummary(events, url, extensionOrigin) {
   const scriptTasks = new Map(extensionTasks(events, url, extensionOrigin).map((t) => [t.start, t]));
   const tops = xs.filter((e) => !e.parent && e.dur > 50_000 && e.ts + e.dur >= first && e.ts <= last + 1_000_000);
   return {
-    injectionWaitMs: dcl ? round((first - dcl.ts) / 1000) : null,
-    scriptSpanMs: round((last - first) / 1000),
+    injectionWaitMs: dcl ? round1((first - dcl.ts) / 1000) : null,
+    scriptSpanMs: round1((last - first) / 1000),
     longTasks: tops.map((t) => ({
-      atMs: round((t.ts - first) / 1000),
-      durationMs: round(t.dur / 1000),
-      extensionScriptMs: round(scriptTasks.get(t.ts)?.scriptMs ?? 0),
+      atMs: round1((t.ts - first) / 1000),
+      durationMs: round1(t.dur / 1000),
+      extensionScriptMs: round1(scriptTasks.get(t.ts)?.scriptMs ?? 0),
       top: topSelf(xs, t),
     })),
   };
@@ -147,8 +148,7 @@ function topSelf(xs, task) {
     Object.entries(by)
       .sort((a, b) => b[1] - a[1])
       .slice(0, 4)
-      .map(([k, v]) => [k, round(v)]),
+      .map(([k, v]) => [k, round1(v)]),
   );
 }
 
-const round = (x) => Math.round(x * 10) / 10;
